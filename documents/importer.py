@@ -1,0 +1,189 @@
+"""Turn committee PDFs into meetings, items, reports, minutes and pages, one file at a time.
+
+``Importer.ingest(paths)`` is what the ``ingest`` command and the staff upload call. Each
+file is parsed (in a child process with time and memory limits, several at once with
+``workers``), then written in its own transaction: a file that fails leaves no rows and no
+stored file, and the other files still go in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError
+
+from documents.ingest.errors import IngestError
+from documents.ingest.parsed import ParsedDocument
+from documents.ingest.sandbox import run_limited
+from documents.models import Document
+from documents.writer import DocumentWriter
+
+
+@dataclass
+class IngestOptions:
+    committee: str | None = None
+    date: Date | None = None
+    kind: str | None = None
+    publish: bool = True
+    workers: int = 1
+    isolate: bool = True  # parse in a child process with limits
+    max_bytes: int = field(default_factory=lambda: settings.INGEST_MAX_BYTES)
+    max_pages: int = field(default_factory=lambda: settings.INGEST_MAX_PAGES)
+    timeout: float = field(default_factory=lambda: settings.INGEST_TIMEOUT_SECONDS)
+    memory_mb: int = field(default_factory=lambda: settings.INGEST_MAX_MEMORY_MB)
+    ocr: bool = field(default_factory=lambda: settings.INGEST_OCR)
+    original_filename: str | None = None
+
+
+@dataclass
+class IngestResult:
+    path: str
+    status: str  # "ok" | "unchanged" | "failed"
+    meeting: str | None = None
+    items: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    document_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "meeting": self.meeting,
+            "items": self.items,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "error": self.error,
+        }
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given; folders walked for ``*.pdf`` (any case), sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def parse_file(path: Path, options: IngestOptions) -> ParsedDocument:
+    from documents.ingest.parser import parse_pdf
+
+    kwargs = {
+        "kind": options.kind,
+        "max_bytes": options.max_bytes,
+        "max_pages": options.max_pages,
+        "ocr": options.ocr,
+    }
+    if options.isolate:
+        return run_limited(
+            parse_pdf, path, timeout=options.timeout, memory_mb=options.memory_mb, **kwargs
+        )
+    return parse_pdf(path, **kwargs)
+
+
+class Importer:
+    def __init__(self, options: IngestOptions | None = None) -> None:
+        self.options = options or IngestOptions()
+
+    def ingest(self, paths: Iterable[str | os.PathLike]) -> Iterator[IngestResult]:
+        """Ingest every file, yielding one result per file in order."""
+        files = expand_paths(paths)
+        workers = max(1, self.options.workers)
+        if workers == 1 or len(files) < 2:
+            for path in files:
+                yield self.ingest_file(path)
+            return
+        # Parsing is CPU-bound and runs in child processes; writes stay in this process, in order.
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [(path, pool.submit(self._prepare, path)) for path in files]
+            for path, future in futures:
+                yield self._finish(path, *future.result())
+
+    def ingest_file(self, path: str | os.PathLike) -> IngestResult:
+        path = Path(path)
+        return self._finish(path, *self._prepare(path))
+
+    def _prepare(self, path: Path):
+        """Check, hash and parse a file (no database work), timing it."""
+        started = time.monotonic()
+        try:
+            if not path.exists():
+                raise IngestError("the file does not exist")
+            if not path.is_file():
+                raise IngestError("this is not a file")
+            size = path.stat().st_size
+            if size == 0:
+                raise IngestError("the file is empty (0 bytes)")
+            if size > self.options.max_bytes:
+                raise IngestError(
+                    f"the file is {size / 1024 / 1024:,.0f} MB, over the "
+                    f"{self.options.max_bytes / 1024 / 1024:,.0f} MB limit"
+                )
+            sha = sha256_of(path)
+            if Document.objects.filter(sha256=sha).exists():
+                return started, sha, None, None
+            return started, sha, parse_file(path, self.options), None
+        except IngestError as exc:
+            return started, None, None, str(exc)
+
+    def _finish(self, path: Path, started, sha, parsed, error) -> IngestResult:
+        result = IngestResult(path=str(path), status="failed", error=error)
+        if error is None and parsed is None:
+            existing = Document.objects.select_related("meeting__committee").get(sha256=sha)
+            result.status = "unchanged"
+            result.meeting = existing.meeting.get_absolute_url()
+            result.document_id = existing.pk
+            result.pages = existing.page_count
+        elif error is None:
+            try:
+                document = self._write(path, sha, parsed)
+            except IngestError as exc:
+                result.error = str(exc)
+            except IntegrityError:
+                if Document.objects.filter(sha256=sha).exists():  # another ingest won the race
+                    result.status = "unchanged"
+                else:
+                    raise
+            else:
+                result.status = "ok"
+                result.meeting = document.meeting.get_absolute_url()
+                result.document_id = document.pk
+                result.items = len(parsed.items)
+                result.pages = parsed.page_count
+        result.seconds = time.monotonic() - started
+        return result
+
+    def _write(self, path: Path, sha: str, parsed: ParsedDocument) -> Document:
+        writer = DocumentWriter(
+            parsed,
+            sha256=sha,
+            source=path,
+            original_filename=self.options.original_filename or path.name,
+            committee=self.options.committee,
+            date=self.options.date,
+            publish=self.options.publish,
+        )
+        return writer.write()

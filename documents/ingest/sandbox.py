@@ -1,0 +1,71 @@
+"""Run the PDF parser in a child process with a time limit and a memory limit.
+
+A hostile or broken PDF can make a parser spin or allocate without end. Parsing each
+untrusted file in its own process means the limit is enforced by the operating system and
+the worker (or the ``ingest`` command) carries on with the next file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from documents.ingest.errors import IngestError
+
+
+def _child(conn: Connection, func: Callable, args: tuple, kwargs: dict, memory_bytes: int) -> None:
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    try:
+        conn.send(("ok", func(*args, **kwargs)))
+    except IngestError as exc:
+        conn.send(("ingest-error", str(exc)))
+    except MemoryError:
+        conn.send(("ingest-error", "the PDF needs more memory to read than the limit allows"))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
+        conn.send(("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
+    finally:
+        conn.close()
+
+
+def run_limited(
+    func: Callable[..., Any],
+    *args: Any,
+    timeout: float,
+    memory_mb: int = 0,
+    **kwargs: Any,
+) -> Any:
+    """Call ``func(*args, **kwargs)`` in a child process; raise IngestError past the limits."""
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_child, args=(child, func, args, kwargs, memory_mb * 1024 * 1024), daemon=True
+    )
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise IngestError(
+                f"reading the PDF took longer than {timeout:g} seconds, so it was stopped"
+            )
+        try:
+            status, payload = parent.recv()
+        except EOFError as exc:
+            raise IngestError(
+                "the PDF reader stopped unexpectedly (the file may be damaged or too large "
+                "to read within the memory limit)"
+            ) from exc
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        parent.close()
+    if status == "ok":
+        return payload
+    if status == "ingest-error":
+        raise IngestError(payload)
+    raise IngestError(f"the PDF could not be read ({payload.splitlines()[0]})")

@@ -1,0 +1,367 @@
+"""Write one parsed paper into the database, in one transaction, with its stored file."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from documents.ingest.errors import IngestError
+from documents.ingest.parsed import ParsedDocument, ParsedItem
+from documents.models import Document, Page, PageRange
+from meetings.matching import clean_person_name, number_key, person_key, title_similarity
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    Person,
+    Report,
+    Resolution,
+)
+
+ONE_PER_MEETING = {"agenda-pack", "agenda", "minutes"}
+REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item")]
+MINUTE_TITLE_MATCH = 0.8
+
+
+class DocumentWriter:
+    def __init__(
+        self,
+        parsed: ParsedDocument,
+        *,
+        sha256: str,
+        source: Path,
+        original_filename: str,
+        committee: str | None = None,
+        date: Date | None = None,
+        publish: bool = True,
+    ) -> None:
+        self.parsed = parsed
+        self.sha256 = sha256
+        self.source = source
+        self.original_filename = original_filename
+        self.committee_name = committee or parsed.meeting.committee
+        self.date = date or parsed.meeting.date
+        self.publish = publish
+        self.stored_name: str | None = None
+
+    def write(self) -> Document:
+        if not self.committee_name:
+            raise IngestError(
+                "the committee's name could not be read from the paper; give it with --committee"
+            )
+        if not self.date:
+            raise IngestError(
+                "the meeting date could not be read from the paper; give it with --date"
+            )
+        try:
+            with transaction.atomic():
+                meeting = self._meeting()
+                document = self._document(meeting)
+                self._pages(document)
+                if self.parsed.kind == "minutes":
+                    self._minutes(meeting, document)
+                else:
+                    self._agenda_items(meeting, document)
+                if self.parsed.attendance:
+                    self._attendance(meeting)
+            return document
+        except BaseException:
+            if self.stored_name:
+                Document.file.field.storage.delete(self.stored_name)
+            raise
+
+    # -- meeting -------------------------------------------------------------------------
+    def _meeting(self) -> Meeting:
+        header = self.parsed.meeting
+        committee = Committee.objects.filter(name__iexact=self.committee_name.strip()).first()
+        if committee is None:
+            committee = Committee.objects.create(name=self.committee_name.strip())
+        same_day = list(committee.meetings.filter(date=self.date).order_by("start_time"))
+        meeting = None
+        if header.start_time:
+            meeting = next((m for m in same_day if m.start_time == header.start_time), None)
+            meeting = meeting or next((m for m in same_day if m.start_time is None), None)
+        elif same_day:
+            meeting = same_day[0]
+        if meeting is None:
+            held = self.parsed.kind == "minutes" or self.date < timezone.localdate()
+            meeting = Meeting(
+                committee=committee,
+                date=self.date,
+                status=Meeting.Status.HELD if held else Meeting.Status.SCHEDULED,
+            )
+        if header.start_time and not meeting.start_time:
+            meeting.start_time = header.start_time
+        if header.venue and not meeting.venue:
+            meeting.venue = header.venue[:300]
+        if header.organisation and not meeting.organisation:
+            meeting.organisation = header.organisation[:200]
+        if self.parsed.kind == "minutes":
+            meeting.status = Meeting.Status.HELD
+        if self.publish:
+            meeting.is_published = True
+        meeting.save()
+        return meeting
+
+    # -- document and pages --------------------------------------------------------------
+    def _document(self, meeting: Meeting) -> Document:
+        kind = self.parsed.kind
+        previous = meeting.documents.current().filter(kind=kind)
+        if kind not in ONE_PER_MEETING:
+            previous = previous.filter(title=self.parsed.title)
+        previous = previous.first()
+        document = Document(
+            meeting=meeting,
+            kind=kind,
+            title=self.parsed.title[:300],
+            sha256=self.sha256,
+            size=self.source.stat().st_size,
+            page_count=self.parsed.page_count,
+            has_text_layer=self.parsed.has_text_layer,
+            ocr_used=self.parsed.ocr_used,
+            original_filename=self.original_filename[:255],
+            is_published=self.publish,
+            published_at=timezone.now() if self.publish else None,
+            is_exempt=self._wholly_exempt(),
+            version=previous.version + 1 if previous else 1,
+        )
+        with self.source.open("rb") as handle:
+            document.file.save(f"{self.sha256}.pdf", File(handle), save=False)
+        self.stored_name = document.file.name
+        document.save()
+        if previous:
+            previous.superseded_by = document
+            previous.save(update_fields=["superseded_by", "updated"])
+            previous.page_ranges.all().delete()
+        return document
+
+    def _wholly_exempt(self) -> bool:
+        items = self.parsed.items
+        return self.parsed.kind == "report" and len(items) == 1 and items[0].exempt
+
+    def _pages(self, document: Document) -> None:
+        Page.objects.bulk_create(
+            [
+                Page(
+                    document=document,
+                    number=page.number,
+                    text=page.text,
+                    blocks=[block.as_dict() for block in page.blocks],
+                    is_blank=page.blank,
+                    ocr=page.ocr,
+                )
+                for page in self.parsed.pages
+            ],
+            batch_size=500,
+        )
+
+    def _page_range(self, item: AgendaItem, document: Document, parsed: ParsedItem) -> None:
+        if parsed.page_start and parsed.page_start >= 1:
+            end = max(parsed.page_end or parsed.page_start, parsed.page_start)
+            PageRange.objects.get_or_create(
+                item=item,
+                document=document,
+                start=parsed.page_start,
+                defaults={"end": min(end, document.page_count)},
+            )
+
+    # -- agenda items ----------------------------------------------------------------------
+    def _agenda_items(self, meeting: Meeting, document: Document) -> None:
+        existing = list(meeting.items.filter(parent__isnull=True))
+        next_order = max((i.order for i in existing), default=0) + 1
+        reorder = self.parsed.kind in ("agenda-pack", "agenda")
+        for index, parsed in enumerate(self.parsed.items, start=1):
+            item = self._find_agenda_item(existing, parsed)
+            if item is None:
+                item = AgendaItem(meeting=meeting, order=next_order)
+                next_order += 1
+                existing.append(item)
+            if reorder:
+                item.order = index
+            if not item.corrected:
+                item.number = (parsed.number or item.number or "")[:20]
+                item.title = parsed.title or item.title
+            self._mark_exempt(item, parsed)
+            item.save()
+            self._sub_items(item, parsed)
+            self._report(item, parsed)
+            if parsed.resolutions and not item.corrected:
+                self._resolutions(item, parsed)
+            if parsed.reasons and not item.corrected:
+                item.reasons = parsed.reasons
+                item.save(update_fields=["reasons"])
+            self._page_range(item, document, parsed)
+
+    @staticmethod
+    def _find_agenda_item(existing: list[AgendaItem], parsed: ParsedItem) -> AgendaItem | None:
+        key = number_key(parsed.number)
+        if key:
+            found = next((i for i in existing if number_key(i.number) == key), None)
+            if found:
+                return found
+        best = max(existing, key=lambda i: title_similarity(i.title, parsed.title), default=None)
+        if best is not None and title_similarity(best.title, parsed.title) >= 0.9:
+            return best
+        return None
+
+    @staticmethod
+    def _mark_exempt(item: AgendaItem, parsed: ParsedItem) -> None:
+        """A paper can make an item exempt, never make an exempt item public again."""
+        if parsed.exempt:
+            item.exempt = True
+            item.exempt_paragraph = item.exempt_paragraph or parsed.exempt_paragraph
+        if item.exempt_paragraph and not 1 <= item.exempt_paragraph <= 7:
+            item.exempt_paragraph = None
+
+    def _sub_items(self, item: AgendaItem, parsed: ParsedItem) -> None:
+        if not parsed.sub_items or item.sub_items.exists():
+            return
+        for order, title in enumerate(parsed.sub_items, start=1):
+            AgendaItem.objects.create(
+                meeting=item.meeting,
+                parent=item,
+                order=order,
+                title=title,
+                slug=f"{item.slug}-{order}"[:40],
+            )
+
+    @staticmethod
+    def _report(item: AgendaItem, parsed: ParsedItem) -> None:
+        if parsed.report is None or item.corrected:
+            return
+        values = {
+            name: (getattr(parsed.report, name, None) or "")
+            for name in REPORT_FIELDS
+            if hasattr(parsed.report, name)
+        }
+        Report.objects.update_or_create(item=item, defaults=values)
+
+    @staticmethod
+    def _resolutions(item: AgendaItem, parsed: ParsedItem) -> None:
+        item.resolutions.all().delete()
+        Resolution.objects.bulk_create(
+            [
+                Resolution(item=item, order=order, number=r.number[:20], text=r.text)
+                for order, r in enumerate(parsed.resolutions, start=1)
+            ]
+        )
+
+    # -- minutes ---------------------------------------------------------------------------
+    def _minutes(self, meeting: Meeting, document: Document) -> None:
+        existing = list(meeting.items.filter(parent__isnull=True))
+        next_order = max((i.order for i in existing), default=0) + 1
+        claimed: set[int] = set()
+        for parsed in self.parsed.items:
+            item = self._find_minuted_item(existing, parsed, claimed)
+            if item is None:
+                item = AgendaItem(meeting=meeting, order=next_order, title=parsed.title)
+                next_order += 1
+                existing.append(item)
+                agenda_number = parsed.number if parsed.number != parsed.minute_number else None
+                item.number = (agenda_number or "")[:20]
+            if item.pk:
+                claimed.add(item.pk)
+            if not item.corrected:
+                item.minute_number = (parsed.minute_number or parsed.number or "")[:30]
+                item.narrative = parsed.narrative
+                item.reasons = parsed.reasons or ""
+                item.title = item.title or parsed.title
+            self._mark_exempt(item, parsed)
+            item.save()
+            claimed.add(item.pk)
+            self._sub_items(item, parsed)
+            if not item.corrected:
+                self._resolutions(item, parsed)
+                self._declarations(item, parsed)
+            self._page_range(item, document, parsed)
+
+    @staticmethod
+    def _find_minuted_item(existing, parsed: ParsedItem, claimed: set[int]):
+        free = [i for i in existing if i.pk not in claimed]
+        agenda_number = parsed.number if parsed.number != parsed.minute_number else None
+        if agenda_number:
+            found = next(
+                (i for i in free if number_key(i.number) == number_key(agenda_number)), None
+            )
+            if found:
+                return found
+        minute_key = number_key(parsed.minute_number or parsed.number)
+        if minute_key:
+            found = next((i for i in free if number_key(i.minute_number) == minute_key), None)
+            if found:
+                return found
+        unminuted = [i for i in free if not i.minute_number]
+        best = max(unminuted, key=lambda i: title_similarity(i.title, parsed.title), default=None)
+        if best is not None and title_similarity(best.title, parsed.title) >= MINUTE_TITLE_MATCH:
+            return best
+        return None
+
+    @staticmethod
+    def _declarations(item: AgendaItem, parsed: ParsedItem) -> None:
+        item.declarations.all().delete()
+        Declaration.objects.bulk_create(
+            [
+                Declaration(meeting=item.meeting, item=item, text=text, order=order)
+                for order, text in enumerate(parsed.declarations, start=1)
+            ]
+        )
+
+    # -- attendance ------------------------------------------------------------------------
+    def _attendance(self, meeting: Meeting) -> None:
+        attendance = self.parsed.attendance
+        meeting.attendance.all().delete()
+        rows: list[Attendance] = []
+        seen: set[tuple[int, str]] = set()
+        chair_key = person_key(attendance.chair or "")
+
+        def add(name: str, role: str, kind: str, substitute_for: Person | None = None) -> None:
+            person = self._person(name, kind)
+            if person is None or (person.pk, role) in seen:
+                return
+            seen.add((person.pk, role))
+            rows.append(
+                Attendance(
+                    meeting=meeting,
+                    person=person,
+                    role=role,
+                    substitute_for=substitute_for,
+                    is_chair=bool(chair_key) and person.match_key == chair_key,
+                    order=len(rows),
+                )
+            )
+
+        for name in attendance.present:
+            add(name, Attendance.Role.PRESENT, Person.Kind.COUNCILLOR)
+        for name in attendance.apologies:
+            add(name, Attendance.Role.APOLOGIES, Person.Kind.COUNCILLOR)
+        for sub in attendance.substitutes:
+            add(
+                sub.name,
+                Attendance.Role.SUBSTITUTE,
+                Person.Kind.COUNCILLOR,
+                self._person(sub.substitute_for, Person.Kind.COUNCILLOR),
+            )
+        for name in attendance.officers:
+            add(name, Attendance.Role.OFFICER, Person.Kind.OFFICER)
+        for name in attendance.other_members:
+            add(name, Attendance.Role.ATTENDING, Person.Kind.COUNCILLOR)
+        Attendance.objects.bulk_create(rows)
+
+    @staticmethod
+    def _person(name: str | None, kind: str) -> Person | None:
+        cleaned = clean_person_name(name or "")
+        key = person_key(cleaned)
+        if not key:
+            return None
+        person = Person.objects.filter(match_key=key, kind=kind).first()
+        if person is None:
+            person = Person.objects.filter(match_key=key).first()
+        if person is None:
+            person = Person.objects.create(name=cleaned[:200], kind=kind)
+        return person

@@ -1,0 +1,342 @@
+"""Committees, meetings, agenda items, minutes, resolutions, people and attendance."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from meetings.matching import person_key
+from meetings.querysets import (
+    AgendaItemQuerySet,
+    CommitteeQuerySet,
+    MeetingQuerySet,
+    PersonQuerySet,
+    ResolutionQuerySet,
+)
+
+SCHEDULE_12A_PARAGRAPHS = {
+    1: "Information relating to any individual",
+    2: "Information which is likely to reveal the identity of an individual",
+    3: "Information relating to the financial or business affairs of any particular person",
+    4: "Information relating to consultations or negotiations in connection with labour relations",
+    5: "Information in respect of which a claim to legal professional privilege could be made",
+    6: "Information revealing that the authority proposes to give a notice or make an order",
+    7: "Information relating to the prevention, investigation or prosecution of crime",
+}
+
+
+def unique_slug(model, value: str, *, max_length: int = 80, **scope) -> str:
+    base = slugify(value)[:max_length].strip("-") or "untitled"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug, **scope).exists():
+        slug = f"{base[: max_length - 4]}-{n}"
+        n += 1
+    return slug
+
+
+class Committee(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    purpose = models.TextField(blank=True)
+    is_active = models.BooleanField(default=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = CommitteeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Committee, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee-detail", kwargs={"slug": self.slug})
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+        POSTPONED = "postponed", "Postponed"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(db_index=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    webcast_url = models.URLField(blank=True)
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="The council named on the papers."
+    )
+    is_published = models.BooleanField(
+        default=False, help_text="Shown to the public with its published papers."
+    )
+    url_key = models.CharField(
+        max_length=20, editable=False, help_text="The date part of the meeting's address."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        indexes = [models.Index(fields=["committee", "date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "date", "start_time"],
+                condition=Q(start_time__isnull=False),
+                name="one_meeting_per_committee_date_time",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "date"],
+                condition=Q(start_time__isnull=True),
+                name="one_untimed_meeting_per_committee_date",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "url_key"], name="meeting_url_unique_per_committee"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["scheduled", "held", "cancelled", "postponed"]),
+                name="meeting_status_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee.name}, {self.date:%-d %B %Y}"
+
+    def save(self, *args, **kwargs):
+        if not self.url_key:
+            self.url_key = self.make_url_key()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "meeting-detail", kwargs={"committee": self.committee.slug, "date": self.url_key}
+        )
+
+    def make_url_key(self) -> str:
+        """The date in the meeting's URL; a second meeting that day adds its time."""
+        key = self.date.isoformat()
+        taken = Meeting.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
+        if taken.filter(url_key=key).exists():
+            key = f"{key}-{self.start_time:%H%M}" if self.start_time else f"{key}-2"
+            n = 2
+            while taken.filter(url_key=key).exists():
+                n += 1
+                key = f"{self.date.isoformat()}-{n}"
+        return key
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        OFFICER = "officer", "Officer"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    match_key = models.CharField(
+        max_length=120, db_index=True, editable=False, help_text="Initial and surname, lower case"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.COUNCILLOR)
+    role = models.CharField(max_length=300, blank=True, help_text="Job title or position.")
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name)
+        self.match_key = person_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("person-detail", kwargs={"slug": self.slug})
+
+
+class AgendaItem(models.Model):
+    """An item on a meeting's agenda; with minutes, also the minute recording it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="sub_items"
+    )
+    order = models.PositiveIntegerField(default=0)
+    slug = models.SlugField(max_length=40, help_text="The item's part of its address")
+    number = models.CharField(max_length=20, blank=True, help_text="Agenda item number as printed")
+    minute_number = models.CharField(max_length=30, blank=True, help_text="Minute number")
+    title = models.TextField()
+    exempt = models.BooleanField(default=False, help_text="Not for publication")
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=sorted(SCHEDULE_12A_PARAGRAPHS.items()),
+        help_text="Paragraph of Part 1 of Schedule 12A to the Local Government Act 1972",
+    )
+    narrative = models.TextField(blank=True, help_text="The minute's text")
+    reasons = models.TextField(blank=True, help_text="Reason(s) for decision(s)")
+    corrected = models.BooleanField(
+        default=False, help_text="Corrected by staff: a re-ingest keeps these fields."
+    )
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        indexes = [models.Index(fields=["meeting", "order"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "slug"], name="item_slug_unique_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True)
+                | Q(exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                name="exempt_paragraph_only_on_exempt_items_1_to_7",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number or self.minute_number or '-'}. {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "item-detail",
+            kwargs={
+                "committee": self.meeting.committee.slug,
+                "date": self.meeting.url_key,
+                "item": self.slug,
+            },
+        )
+
+    def make_slug(self) -> str:
+        base = slugify(self.number or self.minute_number or "") or f"item-{self.order or 1}"
+        base = base[:30]
+        taken = set(
+            AgendaItem.objects.filter(meeting_id=self.meeting_id)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, n = base, 2
+        while slug in taken:
+            slug = f"{base}-{n}"
+            n += 1
+        return slug
+
+    @property
+    def is_withheld(self) -> bool:
+        return self.exempt or bool(self.parent_id and self.parent.exempt)
+
+
+class Report(models.Model):
+    """The front sheet of the report for an agenda item."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="report")
+    title = models.TextField(blank=True)
+    decision_type = models.CharField(max_length=100, blank=True)
+    portfolio_holder = models.CharField(max_length=300, blank=True)
+    local_councillors = models.CharField(max_length=500, blank=True)
+    executive_director = models.CharField(max_length=300, blank=True)
+    report_author = models.CharField(max_length=200, blank=True)
+    author_title = models.CharField(max_length=300, blank=True)
+    author_contact = models.CharField(max_length=300, blank=True)
+    report_status = models.CharField(max_length=100, blank=True)
+    recommendation = models.TextField(blank=True)
+    reason_for_recommendation = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.title or f"Report for {self.item}"
+
+
+class Resolution(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="resolutions")
+    order = models.PositiveIntegerField(default=0)
+    number = models.CharField(max_length=20, blank=True)
+    text = models.TextField()
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "order"], name="resolution_order_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.text[:60]}".strip()
+
+
+class Attendance(models.Model):
+    class Role(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        SUBSTITUTE = "substitute", "Substitute"
+        OFFICER = "officer", "Officer"
+        ATTENDING = "attending", "Also attending"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    substitute_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="substituted_by"
+    )
+    is_chair = models.BooleanField(default=False)
+    note = models.CharField(max_length=300, blank=True, help_text="e.g. a job title")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "role", "order"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person", "role"], name="attendance_once_per_role"
+            ),
+            models.CheckConstraint(
+                condition=Q(substitute_for__isnull=True) | Q(role="substitute"),
+                name="substitute_for_only_on_substitutes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Declaration(models.Model):
+    """A declaration of interest recorded in the minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="declarations"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations"
+    )
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "order"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

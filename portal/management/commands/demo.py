@@ -1,0 +1,44 @@
+"""python manage.py demo: the portal on this machine with the sample papers loaded.
+
+Migrates the database, ingests the bundled sample papers (already-loaded files are
+skipped, so running it again is safe) and starts the development server on
+http://127.0.0.1:8000/. For trying the portal out, never for production.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from documents.importer import Importer, IngestOptions
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the sample papers and serve the portal on 127.0.0.1:8000."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true", help="load, but do not serve")
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database ready. Loading the sample papers…")
+        importer = Importer(IngestOptions(workers=min(2, os.cpu_count() or 1)))
+        for result in importer.ingest([settings.SAMPLE_PAPERS_DIR]):
+            detail = result.error or result.meeting or ""
+            self.stdout.write(f"  {result.status:<9} {os.path.basename(result.path)} {detail}")
+        if options["no_serve"]:
+            return
+        self.stdout.write(f"Serving on http://{options['addrport']}/ (Ctrl+C to stop)")
+        sys.stdout.flush()
+        manage = os.path.join(settings.BASE_DIR, "manage.py")
+        env = dict(os.environ, DEBUG="1")  # the development server, on this machine only
+        os.execve(
+            sys.executable,
+            [sys.executable, manage, "runserver", "--noreload", options["addrport"]],
+            env,
+        )

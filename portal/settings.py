@@ -1,0 +1,190 @@
+"""Settings for the committee papers portal, all read from the environment.
+
+Nothing here raises on a bad value: problems are collected in ``CONFIGURATION_PROBLEMS``
+and reported by the system checks in ``portal.checks``, so ``manage.py check`` tells an
+operator exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from portal.env import EnvError, env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+CONFIGURATION_PROBLEMS: list[str] = []
+
+
+def _read(reader, name, default):
+    try:
+        return reader(name, default)
+    except EnvError as exc:
+        CONFIGURATION_PROBLEMS.append(str(exc))
+        return default
+
+
+DEBUG = _read(env_bool, "DEBUG", False)
+SECRET_KEY = _read(env_str, "SECRET_KEY", "")
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
+if not SECRET_KEY:
+    # Only good enough for a developer's laptop; portal.checks refuses it when DEBUG is off.
+    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+DATA_DIR = Path(_read(env_str, "DATA_DIR", str(BASE_DIR / "data")))
+DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'portal.sqlite3'}"
+DATABASE_URL = _read(env_str, "DATABASE_URL", "") or DEFAULT_DATABASE_URL
+if DATABASE_URL == DEFAULT_DATABASE_URL:
+    # The embedded default: make its folder so a newcomer needs nothing set up.
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        CONFIGURATION_PROBLEMS.append(f"DATA_DIR {DATA_DIR} cannot be created ({exc})")
+try:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+except ValueError as exc:
+    CONFIGURATION_PROBLEMS.append(f"DATABASE_URL is not a database URL the portal knows ({exc})")
+    DATABASES = {"default": dj_database_url.parse(DEFAULT_DATABASE_URL)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
+
+TIME_ZONE = _read(env_str, "TIME_ZONE", "Europe/London")
+USE_TZ = True
+LANGUAGE_CODE = "en-gb"
+USE_I18N = False
+
+PORTAL_ORGANISATION = _read(env_str, "PORTAL_ORGANISATION", "Example Council")
+PORTAL_BASE_URL = _read(env_str, "PORTAL_BASE_URL", "http://127.0.0.1:8000")
+
+# Ingest limits: a paper over either limit is refused with a clear reason.
+INGEST_MAX_BYTES = _read(env_int, "INGEST_MAX_MB", 200) * 1024 * 1024
+INGEST_MAX_PAGES = _read(env_int, "INGEST_MAX_PAGES", 5000)
+INGEST_TIMEOUT_SECONDS = _read(env_int, "INGEST_TIMEOUT_SECONDS", 600)
+INGEST_OCR = _read(env_bool, "INGEST_OCR", True)
+INGEST_MAX_MEMORY_MB = _read(env_int, "INGEST_MAX_MEMORY_MB", 3072)
+SAMPLE_PAPERS_DIR = BASE_DIR / "tests" / "fixtures" / "papers"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_filters",
+    "portal.apps.PortalConfig",
+    "meetings",
+    "documents",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+ASGI_APPLICATION = "portal.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.site",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(_read(env_str, "STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(_read(env_str, "MEDIA_ROOT", str(DATA_DIR / "papers")))
+
+# Stored papers go through Django's storage API. Set S3_BUCKET to keep them in an
+# S3-compatible object store (django-storages) instead of MEDIA_ROOT, for several app servers.
+S3_BUCKET = _read(env_str, "S3_BUCKET", "")
+if S3_BUCKET:
+    PAPERS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    PAPERS_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(MEDIA_ROOT), "base_url": MEDIA_URL},
+    }
+STORAGES = {
+    "default": PAPERS_STORAGE,
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_SSL_REDIRECT = _read(env_bool, "SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = 0 if DEBUG else _read(env_int, "SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = False
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": _read(env_str, "LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}
