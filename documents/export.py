@@ -54,13 +54,14 @@ def _item(item: AgendaItem, public_documents: set[int]) -> dict:
         "reasons": None,
         "declarations": [],
     }
-    if withheld:
-        return data
+    # Where an item sits in a paper is public, like its title; exempt pages stay withheld.
     data["pages"] = [
         {"document": str(r.document_id), "start": r.start, "end": r.end}
         for r in item.page_ranges.all()
         if r.document_id in public_documents
     ]
+    if withheld:
+        return data
     data["report"] = _report(item)
     data["resolutions"] = [{"number": r.number, "text": r.text} for r in item.resolutions.all()]
     data["reasons"] = item.reasons or None

@@ -110,6 +110,11 @@ class PageRange(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="page_ranges")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    holds_paper = models.BooleanField(
+        default=True,
+        help_text="The pages hold the item's paper or minute; off for an agenda line that "
+        "only lists the item (those pages are never withheld for it).",
+    )
 
     class Meta:
         ordering = ["document", "start"]

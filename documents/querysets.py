@@ -26,6 +26,7 @@ def exempt_range_covering_page():
     return Exists(
         PageRange.objects.filter(
             Q(item__exempt=True) | Q(item__parent__exempt=True),
+            holds_paper=True,
             document_id=OuterRef("document_id"),
             start__lte=OuterRef("number"),
             end__gte=OuterRef("number"),

@@ -162,13 +162,17 @@ class DocumentWriter:
         )
 
     def _page_range(self, item: AgendaItem, document: Document, parsed: ParsedItem) -> None:
-        if parsed.page_start and parsed.page_start >= 1:
+        if parsed.page_start and 1 <= parsed.page_start <= document.page_count:
             end = max(parsed.page_end or parsed.page_start, parsed.page_start)
             PageRange.objects.get_or_create(
                 item=item,
                 document=document,
                 start=parsed.page_start,
-                defaults={"end": min(end, document.page_count)},
+                defaults={
+                    "end": min(end, document.page_count),
+                    # A minute is its own text; an agenda line without a paper only lists it.
+                    "holds_paper": self.parsed.kind == "minutes" or parsed.has_paper,
+                },
             )
 
     # -- agenda items ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ PAPERS = FIXTURES / "papers"
 @pytest.fixture(autouse=True)
 def _papers_storage(settings, tmp_path):
     """Every test stores papers in its own folder, never in the developer's data."""
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

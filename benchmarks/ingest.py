@@ -1,0 +1,97 @@
+"""Ingest speed and memory on a large pack, beside raw text extraction of the same file.
+
+    uv run python benchmarks/ingest.py [--pages 1000] [--runs 3]
+
+Builds a pack by joining the fixture papers with continuous "Page N" stamps, then in one
+run times (a) pypdfium2's raw text extraction of every page and (b) the full
+``manage.py ingest`` of the file into a scratch SQLite database (parse, clean, store,
+index), several times each, and prints the medians, their ratio and the ingest's peak
+memory (maximum resident set size of the ingest process and its parser child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.build_pack import build  # noqa: E402
+
+
+def raw_extraction(path: Path) -> float:
+    started = time.perf_counter()
+    pdf = pdfium.PdfDocument(str(path))
+    for index in range(len(pdf)):
+        page = pdf[index]
+        page.get_textpage().get_text_bounded()
+        page.close()
+    pdf.close()
+    return time.perf_counter() - started
+
+
+def full_ingest(path: Path, scratch: Path, run: int) -> tuple[float, float, str]:
+    """Seconds for `manage.py ingest` (after a separate migrate), and peak memory in MB."""
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{scratch / f'bench-{run}.sqlite3'}",
+        MEDIA_ROOT=str(scratch / f"media-{run}"),
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*manage, "ingest", str(path)], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed: {done.stdout}{done.stderr}")
+    return seconds, max(peak, before) / 1024, done.stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        scratch = Path(tmp)
+        pack = scratch / "pack.pdf"
+        pages = build(pack, args.pages)
+        print(f"pack: {pages} pages, {pack.stat().st_size / 1024 / 1024:.1f} MB")
+        raw_times, ingest_times, peaks = [], [], []
+        for run in range(args.runs):
+            raw_times.append(raw_extraction(pack))
+            seconds, peak, line = full_ingest(pack, scratch, run)
+            ingest_times.append(seconds)
+            peaks.append(peak)
+            print(f"run {run + 1}: raw {raw_times[-1]:.2f}s, ingest {seconds:.2f}s, {peak:.0f} MB")
+        raw_median, ingest_median = statistics.median(raw_times), statistics.median(ingest_times)
+        print(f"last ingest: {line}")
+        rows = [
+            (
+                "raw extraction (pypdfium2) median",
+                f"{raw_median:.2f}s, {pages / raw_median:.0f} p/s",
+            ),
+            ("full ingest median", f"{ingest_median:.2f}s, {pages / ingest_median:.0f} p/s"),
+            ("ratio ingest / raw", f"{ingest_median / raw_median:.2f}x (target <= 3x)"),
+            ("peak memory of ingest", f"{max(peaks):.0f} MB (target < 500 MB)"),
+        ]
+        for label, value in rows:
+            print(f"{label:<36} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""The numbered item list of an agenda front sheet: numbers, titles, sub-items, page refs.
+
+Reads lines in order and keeps the item numbering in sequence (1, 2, 3 ...; I, II, III ...;
+A1, A2 ...), so that dates, phone numbers and minute numbers further down are not taken for
+items. Exempt flags come from the wording of each item and from the section headings
+("EXEMPT ITEMS", "Part 2", an "Exclusion of the press and public" item) above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .exempt import (
+    exempt_paragraph,
+    is_exclusion_motion,
+    is_exempt_section_heading,
+    is_public_section_heading,
+    looks_exempt,
+)
+from .parsed import PageContent, ParsedItem
+
+_ITEM = re.compile(
+    r"^(?:item\s+)?(?P<num>\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6})"
+    r"(?:[.):]\s*|\s+)(?P<title>[^\d\s].*|\d{2,}\s*/.*)$"
+)
+_DECIMAL_SUB = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?\s+(?P<title>\S.*)$")
+_LETTER_SUB = re.compile(
+    r"^(?:\((?P<a>[a-zA-Z]|[ivx]{1,4})\)|(?P<b>[a-zA-Z]|[ivx]{1,4})[.)])\s*(?P<title>\S.*)$"
+)
+_BULLET_SUB = re.compile(r"^[•\u2022\u25cf\-–]\s+(?P<title>\S.*)$")
+_REF_LINE = re.compile(
+    r"^\(?\s*(?:pages?\s*)?(?P<a>\d{1,4})\s*(?:(?:-|–|—|to)\s*(?P<b>\d{1,4}))?\s*\)?$", re.I
+)
+_REF_PAREN = re.compile(
+    r"\(\s*pages?\s*(?P<a>\d{1,4})\s*(?:(?:-|–|—|to)\s*(?P<b>\d{1,4}))?\s*\)", re.I
+)
+_REF_LEADER = re.compile(r"\s*(?:\.{3,}|…+)[\s.…]*(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*$")
+_REF_TRAILING = re.compile(r"(?<=\S)\s+(?P<a>\d{1,3})\s*$")
+_PAGE_STAMP = re.compile(
+    r"^\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*agenda\s+item\s+\w+\s*$", re.I
+)
+_CONNECTOR = re.compile(
+    r"(?:\b(?:and|of|the|to|for|on|in|with|by|from|at|or|a|an|into|under|held|&)|[-–,;/(])\s*$",
+    re.I,
+)
+_MONTH_START = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\s*\d{0,4}\s*$", re.I
+)
+_STARTER = (
+    r"^(?:to|see|this|the|that|a|an|members|report|please|note|cabinet|council|committee|"
+    r"any|there|in|at)\b"
+)
+_CAPS_LEAD = re.compile(
+    r"^(?P<head>(?=(?:[^a-z]*?[A-Z]){6})[^a-z]{6,}?)\s+[-–]\s+(?P<rest>.*[a-z].*)$"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(text: str) -> int | None:
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for index, ch in enumerate(text):
+        value = _ROMAN[ch]
+        nxt = _ROMAN[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def _scheme_and_value(number: str) -> tuple[str, str, int] | None:
+    """("arabic"|"roman"|"prefixed", prefix/suffix, ordinal) of an item number."""
+    if re.fullmatch(r"\d{1,3}[a-z]?", number):
+        return "arabic", number[-1] if number[-1].isalpha() else "", int(re.sub(r"\D", "", number))
+    if re.fullmatch(r"[IVXL]{1,6}", number):
+        value = _roman_value(number)
+        return ("roman", "", value) if value else None
+    if re.fullmatch(r"[A-Z]\d{1,2}", number):
+        return "prefixed", number[0], int(number[1:])
+    return None
+
+
+@dataclass
+class _Draft:
+    number: str
+    page: int
+    title: list[str]
+    body: list[str] = field(default_factory=list)
+    subs: list[str] = field(default_factory=list)
+    refs: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (a, b, trailing)
+    private: bool = False
+    private_context: str = ""
+    open_title: bool = True
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+
+
+def _strip_refs(text: str, draft: _Draft) -> str:
+    for pattern in (_REF_PAREN, _REF_LEADER):
+        match = pattern.search(text)
+        if match:
+            b = int(match.group("b")) if match.group("b") else None
+            draft.refs.append((int(match.group("a")), b, False))
+            text = (text[: match.start()] + text[match.end() :]).strip()
+    return text
+
+
+def _is_continuation(previous: str, line: str, title_upper: bool) -> bool:
+    if not line or _REF_LINE.match(line):
+        return False
+    if previous.count("(") > previous.count(")"):
+        return True
+    if line[0].islower():
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", line)
+    if title_upper and letters and letters.isupper() and len(letters) > 2:
+        return True
+    starter = re.match(_STARTER, line, re.I)
+    if _CONNECTOR.search(previous) and not starter:
+        return True
+    if len(previous) >= 55 and not starter and len(line) < len(previous):
+        return True
+    return bool(re.search(r"\d\s*$", previous) and _MONTH_START.match(line))
+
+
+class _ListReader:
+    def __init__(self, any_first_number: bool) -> None:
+        self.items: list[_Draft] = []
+        self.any_first_number = any_first_number
+        self.seen_intro = False
+        self.private = False
+        self.after_motion = False
+        self.section_context = ""  # text of the private section heading and its note
+        self.motion_context = ""  # text of the exclusion motion item
+        self.in_section_note = False
+
+    # -- numbering ---------------------------------------------------------------
+    def _accepts(self, number: str) -> bool:
+        parsed = _scheme_and_value(number)
+        if parsed is None:
+            return False
+        scheme, tag, value = parsed
+        if not self.items:
+            if self.any_first_number:
+                return self.seen_intro and scheme == "arabic"
+            return value == 1 and not (scheme == "arabic" and tag)
+        first = _scheme_and_value(self.items[0].number)
+        last = _scheme_and_value(self.items[-1].number)
+        if first is None or last is None or scheme != first[0]:
+            return False
+        seen = {_scheme_and_value(d.number)[1:] for d in self.items}  # type: ignore[index]
+        if (tag, value) in seen:
+            return False
+        if scheme == "arabic" and tag:
+            return value in (last[2], last[2] + 1)
+        if scheme == "prefixed" and tag != last[1]:
+            return value == 1
+        top = max(v for _, v in seen)
+        return 1 <= value <= top + 3 and (value > last[2] or self.any_first_number or value < top)
+
+    # -- lines -------------------------------------------------------------------
+    def feed(self, line: str, page: int) -> None:
+        if re.search(r"\b(agenda|items?|business)\b", line, re.I):
+            self.seen_intro = True
+        if not line or _PAGE_STAMP.match(line):
+            return
+        current = self.items[-1] if self.items else None
+        if current is not None and _REF_LINE.match(line):
+            self._feed_inside(current, line)
+            return
+        match = _ITEM.match(line)
+        accepted = bool(match) and self._accepts(match.group("num"))
+        if not accepted and is_exempt_section_heading(line):
+            self.private, self.section_context, self.in_section_note = True, line, True
+            return
+        if not accepted and is_public_section_heading(line):
+            self.private = self.after_motion = self.in_section_note = False
+            self.section_context = self.motion_context = ""
+            return
+        if accepted:
+            self.in_section_note = False
+            self._start(match.group("num"), match.group("title"), page)
+            return
+        if self.in_section_note:
+            self.section_context += " " + line
+            return
+        if current is not None:
+            self._feed_inside(current, line)
+
+    def _feed_inside(self, current: _Draft, line: str) -> None:
+        ref = _REF_LINE.match(line)
+        if ref:
+            bare = not ref.group("b") and not re.search(r"page", line, re.I)
+            if not current.refs and not (bare and (current.body or current.subs)):
+                b = int(ref.group("b")) if ref.group("b") else None
+                current.refs.append((int(ref.group("a")), b, False))
+            current.open_title = False
+            return
+        sub = _DECIMAL_SUB.match(line)
+        if sub and sub.group("parent") == current.number.rstrip("abcdefgh"):
+            current.subs.append(_clean(sub.group("num") + " " + sub.group("title")))
+            current.open_title = False
+            return
+        if _LETTER_SUB.match(line) or self._other_scheme(line):
+            current.subs.append(line)
+            current.open_title = False
+            return
+        if current.open_title and _is_continuation(current.title[-1], line, self._upper(current)):
+            current.title.append(line)
+            return
+        current.open_title = False
+        continues = (
+            line[0].islower() or _CONNECTOR.search(current.subs[-1]) if current.subs else False
+        )
+        if continues and len(current.subs[-1]) < 150:
+            current.subs[-1] = current.subs[-1] + " " + line
+            return
+        current.body.append(line)
+
+    def _other_scheme(self, line: str) -> bool:
+        """A numbered line in a different numbering scheme from the items (1. under II.)."""
+        match = _ITEM.match(line)
+        if not match or _MONTH_START.match(match.group("title")):
+            return False
+        parsed = _scheme_and_value(match.group("num"))
+        top = _scheme_and_value(self.items[0].number)
+        return parsed is not None and top is not None and parsed[0] != top[0]
+
+    @staticmethod
+    def _upper(draft: _Draft) -> bool:
+        letters = re.sub(r"[^A-Za-z]", "", " ".join(draft.title))
+        return bool(letters) and letters.isupper()
+
+    def _start(self, number: str, title: str, page: int) -> None:
+        previous = self.items[-1] if self.items else None
+        if previous is not None and is_exclusion_motion(" ".join(previous.title)):
+            self.after_motion = True
+            self.motion_context = " ".join(previous.title + previous.body)
+        draft = _Draft(number=number, page=page, title=[title])
+        draft.private = self.private or self.after_motion
+        draft.private_context = f"{self.section_context} {self.motion_context}".strip()
+        self.items.append(draft)
+
+
+def _finish(draft: _Draft) -> ParsedItem:
+    title = _strip_refs(" ".join(draft.title), draft)
+    trailing = _REF_TRAILING.search(title)
+    if trailing and not draft.refs and len(title.split()) >= 3:
+        draft.refs.append((int(trailing.group("a")), None, True))
+        title = title[: trailing.start()]
+    title = re.sub(r"\(\s*pages?\s*$", "", title, flags=re.I)
+    title = re.sub(r"\s+", " ", title).strip(" .:;-–")
+    if lead := _CAPS_LEAD.match(title):
+        title = lead.group("head")
+        draft.body.insert(0, lead.group("rest"))
+    own_text = " ".join([title, *draft.body, *draft.subs])
+    motion = is_exclusion_motion(title)
+    exempt = not motion and (draft.private or looks_exempt(own_text))
+    paragraph = None
+    if exempt:
+        paragraph = exempt_paragraph(own_text) or exempt_paragraph(draft.private_context)
+    item = ParsedItem(title=title, number=draft.number, sub_items=[_clean(s) for s in draft.subs])
+    item.exempt, item.exempt_paragraph = exempt, paragraph
+    item.page_start = item.page_end = draft.page
+    if draft.refs:
+        a, b, _ = draft.refs[0]
+        item.printed_page, item.printed_page_end = a, b
+    return item
+
+
+def _drop_implausible_trailing_refs(drafts: list[_Draft], items: list[ParsedItem]) -> None:
+    """Bare trailing numbers count as page refs only if they rise down the list."""
+    values = [item.printed_page for item in items if item.printed_page]
+    if values == sorted(values):
+        return
+    for draft, item in zip(drafts, items, strict=True):
+        if draft.refs and draft.refs[0][2]:
+            item.title = f"{item.title} {draft.refs[0][0]}"
+            item.printed_page = item.printed_page_end = None
+
+
+def parse_agenda_list(
+    pages: list[PageContent], *, any_first_number: bool = False
+) -> list[ParsedItem]:
+    """The numbered items listed on the given (front-sheet) pages, in order.
+
+    Each item's page_start/page_end is the page listing it; printed_page/printed_page_end
+    hold the printed page reference. ``any_first_number`` lets the list start at any number
+    (supplements list only the items they add).
+    """
+    reader = _ListReader(any_first_number)
+    for page in pages:
+        for raw in page.raw_text.splitlines():
+            reader.feed(_clean(raw), page.number)
+    items = [_finish(draft) for draft in reader.items]
+    _drop_implausible_trailing_refs(reader.items, items)
+    return items

@@ -1,0 +1,89 @@
+"""Cleaning page text for reading and search: stamps, running heads, bullets, blank pages.
+
+Raw extraction carries print furniture: "Page 23" stamps, "Agenda Item 6" marks landing
+mid-text, bare page numbers, and running headers/footers repeated on most pages. These are
+found by shape and by repetition across the document, never by a council's wording. Every
+real word of the page is kept. Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_PAGE_STAMP = re.compile(
+    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d{1,4}|\d+\s*\|\s*page"
+    r"|page\s+[ivxlc]+)\s*$",
+    re.I,
+)
+_ITEM_STAMP = re.compile(r"^\s*agenda\s+item\s+\d+[a-z]?(?:\s*\(?[a-z0-9]\)?)?\s*$", re.I)
+_BLANK_PAGE = re.compile(
+    r"^\W*(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+"
+    r"(?:left\s+)?blank|(?:page\s+)?intentionally\s+(?:left\s+)?blank|blank\s+page)\W*$",
+    re.I,
+)
+BULLETS = (
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219"
+    "\u25a0\u25a1\u27a2\u2713\u2714\u00b7\u25ba\u25b6\u2192\u2794-*"
+)
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|[\ue000-\uf8ff]|o(?=\s))\s*(?P<rest>\S.*)$")
+_EDGE_LINES = 3
+
+
+def line_key(line: str) -> str:
+    """A line reduced for repetition tests: digits become #, case and spacing ignored."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def running_lines(raw_texts: list[str], *, min_share: float = 0.5) -> set[str]:
+    """Keys of header/footer lines repeated at the top or bottom of most pages."""
+    texts = [t for t in raw_texts if t.strip()]
+    if len(texts) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        lines = [line for line in text.splitlines() if line.strip()]
+        edges = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        counts.update({line_key(line) for line in edges})
+    threshold = max(3, int(len(texts) * min_share + 0.999))
+    return {key for key, n in counts.items() if n >= threshold and len(key) > 1}
+
+
+def is_stamp(line: str) -> bool:
+    """A page stamp or an "Agenda Item N" mark: print furniture, not content."""
+    return bool(_PAGE_STAMP.match(line) or _ITEM_STAMP.match(line))
+
+
+def normalise_bullet(line: str) -> str:
+    """A bulleted line with its symbol-font bullet as "• ", other lines unchanged."""
+    match = _BULLET.match(line)
+    if not match:
+        return line
+    return "• " + match["rest"].strip()
+
+
+def clean_lines(raw_text: str, running: set[str] | None = None) -> list[str]:
+    """The page's content lines: stamps, marks and running heads/footers removed."""
+    running = running or set()
+    lines = [line.rstrip() for line in raw_text.splitlines()]
+    content_index = [i for i, line in enumerate(lines) if line.strip()]
+    edges = set(content_index[:_EDGE_LINES] + content_index[-_EDGE_LINES:])
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip().replace("\xad", "-").replace("\x02", "-")
+        if not stripped:
+            kept.append("")
+            continue
+        if _ITEM_STAMP.match(stripped):
+            continue
+        if index in edges and (_PAGE_STAMP.match(stripped) or line_key(stripped) in running):
+            continue
+        if _PAGE_STAMP.match(stripped) and re.match(r"^\s*(?:page\b|-)", stripped, re.I):
+            continue
+        kept.append(normalise_bullet(stripped))
+    return kept
+
+
+def is_blank_text(text: str) -> bool:
+    """Empty, or only "This page is intentionally left blank"."""
+    return not text.strip() or bool(_BLANK_PAGE.match(" ".join(text.split())))

@@ -1,0 +1,415 @@
+"""Reading the meeting from a paper's opening lines: organisation, committee, date, time, venue.
+
+Front sheets print these as label/value pairs ("Date:", "Time:", "Venue:"); minutes in a
+sentence ("Minutes of the meeting of the Cabinet held at County Hall on 4 October 2017");
+summonses in prose ("to be held at ... on Wednesday 10th February 2016 at 1900"); others as a
+stack of heading lines (council, committee, date, place). Each field is looked for in all of
+these shapes and the best-placed candidate wins. Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import find_dates, find_times
+from .front_matter import front_lines
+from .parsed import PageContent, ParsedMeeting
+
+_HEAD = 40
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /&()-]{1,30}?)\s*:\s*(?P<value>.*)$")
+_DATE_LABELS = {"date", "meeting date", "date of meeting", "to"}
+_TIME_LABELS = {"time", "start time", "time of meeting"}
+_VENUE_LABELS = {"venue", "location", "place", "where", "meeting venue", "meeting place"}
+_COMMITTEE_LABELS = {"meeting", "committee", "to", "decision maker", "body", "forum"}
+
+_BODY_WORD = (
+    r"(?:committee|sub-committee|cabinet|council|board|commission|panel|forum|executive"
+    r"|assembly|trustees|partnership|authority|group)"
+)
+_COUNCIL_TYPE = (
+    r"(?:(?:county|district|borough|city|town|parish|community|metropolitan\s+borough"
+    r"|unitary|village|combined)\s+)?council"
+)
+_PROPER = r"(?:[A-Z][\w’'&.-]*)"
+_ORG_NAMED = re.compile(
+    rf"((?:{_PROPER}\s+(?:of\s+|and\s+)?){{1,5}}(?i:{_COUNCIL_TYPE}))\b"
+    r"(?!\s+(?i:chamber|offices?|house|hall|tax|meeting|room))"
+)
+_ORG_OF = re.compile(
+    r"\b((?:London\s+|Royal\s+)?(?:City|County|Borough|Town|Village|District|Municipality)"
+    r"\s+of\s+(?:[A-Z][\w’'-]*(?:\s+|$)){1,4})"
+)
+_SKIP_ORG_LABELS = re.compile(
+    r"^\s*(?:subject|title|report\s+of|from|ask\s+for|email|e-mail)\b", re.I
+)
+_LOWER_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&", "at"}
+_STATUS_WORDS = re.compile(
+    r"\b(?:approved|draft|unconfirmed|confirmed|regular|special|adjourned|extraordinary"
+    r"|annual|ordinary|public|printed|signed|revised|final)\b",
+    re.I,
+)
+_MEETING_OF = re.compile(
+    rf"\b(?:meeting|minutes|session)\s+of\s+(?:the\s+)?"
+    rf"(?P<body>(?:(?!(?:a|the|meeting|minutes)\b)[\w’'&,-]+\s+){{0,8}}?{_BODY_WORD})"
+    rf"(?=\s+(?:held|will|to\s+be|on|at|in|meeting|,|$)|[,.:]|\s*$)",
+    re.I,
+)
+_HELD_PLACE = re.compile(
+    r"\b(?:held|be\s+held|will\s+be\s+held|to\s+be\s+held|meet)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?P<venue>[^.;]{4,140}?)(?=,?\s+on\s+|\s+at\s+\d|\s+commencing|\s+starting|[.;]|$)",
+    re.I,
+)
+_AFTER_TIME_PLACE = re.compile(
+    r"^[ \t]*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z][^.;\n]{3,120}?)(?=[.;]|\s+on\s+|\n|$)",
+    re.I,
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:hall|chamber|room|centre|center|house|offices?|school|library|building|street|road"
+    r"|avenue|plaza|church|pavilion|suite|hub|court|square|lane|floor|online|virtual|remote"
+    r"|teams|zoom)\b",
+    re.I,
+)
+_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[ivx]{1,5}\.)\s")
+_PAGE_WORDS = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b", re.I)
+
+
+def _labels(lines: list[str]) -> list[tuple[int, str, str]]:
+    found = []
+    for index, line in enumerate(lines):
+        match = _LABEL.match(line)
+        if match:
+            found.append((index, match["label"].strip().lower(), match["value"].strip()))
+    return found
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—")
+    return re.sub(r"\s+,", ",", text)
+
+
+def _title_case(text: str) -> str:
+    """ALL-CAPS names to title case ("KENT COUNTY COUNCIL" -> "Kent County Council")."""
+    if not text.isupper():
+        return text
+    words = []
+    for position, word in enumerate(text.lower().split()):
+        keep_lower = position and word in _LOWER_WORDS
+        words.append(word if keep_lower else word[:1].upper() + word[1:])
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- date and time
+
+
+def _line_at(offsets: list[int], position: int) -> int:
+    index = 0
+    while index + 1 < len(offsets) and offsets[index + 1] <= position:
+        index += 1
+    return index
+
+
+def _joined(lines: list[str]) -> tuple[str, list[int]]:
+    offsets, position = [], 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    return " ".join(lines), offsets
+
+
+def parse_date(lines: list[str], joined: str = "") -> tuple[dt.date | None, int]:
+    """The meeting date and the index of the line it starts on (-1 when none)."""
+    text, offsets = _joined(lines[:_HEAD])
+    numeric_month_first = bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d\b", text))
+    best: tuple[int, dt.date, int] | None = None
+    for match in find_dates(text, numeric_month_first=numeric_month_first):
+        index = _line_at(offsets, match.start)
+        line = lines[index]
+        if _NUMBERED.match(line):
+            continue
+        before = text[max(offsets[index], match.start - 60) : match.start].lower()
+        context = text[max(0, match.start - 150) : match.start].lower()
+        score = 100 - index
+        label = _LABEL.match(line)
+        if label and label["label"].strip().lower() in _DATE_LABELS | {"meeting"}:
+            score += 40
+        if re.search(r"\b(?:held|meeting|on|commencing)\b", before) or match.weekday:
+            score += 25
+        if any(t.explicit or t.start < 12 for t in find_times(text[match.end : match.end + 40])):
+            score += 20
+        if re.search(r"\bminutes\b", before):
+            score -= 40
+        if re.search(r"\b(?:dated?|published|issued|despatch\w*|signed|revised)\b", before):
+            score -= 60
+        if re.search(
+            r"\b(?:last|previous)\s+meeting|\b(?:confirm|approv|sign)\w*\s+(?:the\s+)?minutes"
+            r"|(?:^|\s)\d{1,2}\.\s+minutes\s+of",
+            context,
+        ):
+            score -= 80
+        if best is None or score > best[0]:
+            best = (score, match.date, index)
+    if best is None:
+        return None, -1
+    return best[1], best[2]
+
+
+_DURATION = re.compile(
+    r"\b(?:duration(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+(?:commenced|started|began|opened)"
+    r"|(?:commenced|started|began|opened)\s+at)\b\s*:?\s*",
+    re.I,
+)
+
+
+def time_from_body(pages: list[PageContent]) -> dt.time | None:
+    """A start time stated in the body: "Duration of meeting: 10.00 am - 12.35 pm"."""
+    for page in pages:
+        for match in _DURATION.finditer(page.raw_text):
+            times = find_times(page.raw_text[match.end() : match.end() + 25])
+            if times and times[0].start < 6:
+                return times[0].time
+    return None
+
+
+def parse_time(lines: list[str], date_line: int) -> dt.time | None:
+    """The start time: a "Time:" label, a time beside the date, or "called to order at"."""
+    for _, label, value in _labels(lines[:_HEAD]):
+        if label in _TIME_LABELS:
+            times = find_times(value)
+            if times:
+                return times[0].time
+    if date_line >= 0:
+        for offset in (0, 1, 2):
+            if date_line + offset < len(lines):
+                line = lines[date_line + offset]
+                times = [t for t in find_times(line) if t.explicit or offset == 0]
+                if offset == 0:
+                    dates = find_dates(line)
+                    if dates:
+                        after = [t for t in times if t.start >= dates[0].start]
+                        times = after or times
+                if times:
+                    return times[0].time
+    pattern = r"\b(?:called\s+to\s+order|convened|commenced|opened|began|started)\b"
+    for line in lines[:_HEAD]:
+        if re.search(pattern, line, re.I):
+            times = [t for t in find_times(line) if t.explicit]
+            if times:
+                return times[0].time
+    return None
+
+
+# ---------------------------------------------------------------- venue
+
+
+def _continuation(lines: list[str], start: int, limit: int = 3) -> list[str]:
+    parts: list[str] = []
+    for line in lines[start : start + limit]:
+        if _LABEL.match(line) or _NUMBERED.match(line) or len(line.split()) > 10:
+            break
+        if find_dates(line) or line.endswith("."):
+            break
+        parts.append(line)
+    return parts
+
+
+def parse_venue(lines: list[str], joined: str, date_line: int) -> str | None:
+    """Where the meeting is held: a "Venue:" label, "held at/in ...", or lines after the date."""
+    for index, label, value in _labels(lines[:_HEAD]):
+        if label in _VENUE_LABELS and value:
+            parts = [value]
+            if value.endswith(",") or not _VENUE_WORDS.search(value) or len(value) < 60:
+                parts += _continuation(lines, index + 1, 2)
+            return _tidy(", ".join(p.strip(" ,") for p in parts))
+    for match in _HELD_PLACE.finditer(joined):
+        if not find_dates(match["venue"]) and _VENUE_WORDS.search(match["venue"]):
+            return _tidy(re.sub(r"\s+on$", "", match["venue"]))
+    by_line = "\n".join(lines[:_HEAD])
+    # "HELD ON 11TH NOVEMBER 2015 AT 19.30 IN HERTINGFORDBURY COWPER SCHOOL"
+    for date in find_dates(by_line)[:3]:
+        tail = by_line[date.end : date.end + 200]
+        times = find_times(tail[:40])
+        if times:
+            place = _AFTER_TIME_PLACE.match(tail[times[0].end :])
+            if place and _VENUE_WORDS.search(place["venue"]):
+                return _tidy(place["venue"])
+    # A stack of heading lines: committee, date (and time), then the place.
+    starts = [date_line] if date_line >= 0 else []
+    starts += [i for i, line in enumerate(lines[:20]) if find_dates(line) and i not in starts]
+    for start in starts[:3]:
+        # The place follows within a few lines (a time, a note or "Ask for:" may come between).
+        for following in range(start + 1, min(start + 6, len(lines))):
+            line = lines[following]
+            if _NUMBERED.match(line) or find_dates(line):
+                break
+            if _LABEL.match(line) or not _VENUE_WORDS.search(line) or line.startswith("("):
+                continue
+            parts = _continuation(lines, following, 3)
+            if parts:
+                return _tidy(", ".join(p.strip(" ,") for p in parts))
+            break
+    return None
+
+
+# ---------------------------------------------------------------- organisation and committee
+
+
+def _clean_org(name: str) -> str:
+    words = name.split()
+    # Drop a leading sentence word ("Minutes of Hertingfordbury ..." never reaches here, but
+    # "Select Dorset Council" can): keep from the first word that is not a common verb/article.
+    while words and words[0].lower() in {"the", "select", "of", "and", "a", "meeting", "minutes"}:
+        words = words[1:]
+    return _title_case(" ".join(words))
+
+
+def parse_organisation(lines: list[str], joined: str) -> str | None:
+    """The council (or city, district...) as printed, in title case when printed in capitals."""
+    candidates: list[tuple[int, str]] = []
+    for index, line in enumerate(lines[:_HEAD]):
+        if _SKIP_ORG_LABELS.match(line):
+            continue
+        text = _title_case(_PAGE_WORDS.sub("", line).strip())
+        for pattern in (_ORG_NAMED, _ORG_OF):
+            for match in pattern.finditer(text):
+                name = _clean_org(_tidy(match.group(1)))
+                if pattern is _ORG_NAMED and not _has_proper_noun(name):
+                    continue
+                score = 100 - index * 2 + (30 if _tidy(text) == name else 0)
+                candidates.append((score, name))
+    if not candidates:
+        flat = re.sub(r"\s+", " ", joined)
+        for match in _ORG_NAMED.finditer(flat):
+            name = _clean_org(_tidy(match.group(1)))
+            if _has_proper_noun(name):
+                candidates.append((0, name))
+                break
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: -c[0])
+    return candidates[0][1] or None
+
+
+def _has_proper_noun(name: str) -> bool:
+    words = name.split()
+    generic = re.compile(rf"^(?:{_COUNCIL_TYPE}|the|members?|parish|town|city|county)$", re.I)
+    head = [w for w in words[:-1] if not generic.match(w)]
+    type_words = {"county", "district", "borough", "city", "town", "parish", "community"}
+    head = [w for w in head if w.lower() not in type_words | {"metropolitan", "unitary", "village"}]
+    return bool(head) and all(w[:1].isupper() for w in head)
+
+
+def _strip_org(committee: str, organisation: str | None) -> str:
+    if organisation:
+        pattern = re.compile(re.escape(organisation), re.I)
+        stripped = pattern.sub("", committee).strip(" -–—,:")
+        if stripped:
+            committee = stripped
+        else:
+            # The meeting is the council itself: "Hertingfordbury Parish Council" -> "Parish
+            # Council"; "Kent County Council" -> "County Council".
+            type_match = re.search(_COUNCIL_TYPE + r"$", organisation, re.I)
+            committee = type_match.group(0) if type_match else "Council"
+        generic = {"city", "county", "borough", "town", "london", "royal", "district", "village"}
+        place = [w for w in re.findall(r"[A-Z][\w’'-]+", organisation) if w.lower() not in generic]
+        for word in place[:1]:
+            if re.match(rf"^{re.escape(word)}\s+\w", committee, re.I) and not re.match(
+                rf"^{re.escape(word)}\s+{_COUNCIL_TYPE}$", committee, re.I
+            ):
+                committee = committee[len(word) :].strip()
+    return committee
+
+
+def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
+    """A committee name left once dates, page marks and "Minutes"/"Agenda" words are removed."""
+    text = _PAGE_WORDS.sub("", line)
+    announced = announced or bool(re.search(r"\b(?:minutes|agenda)\b", text, re.I))
+    text = re.sub(r"\bminutes\b|\bagenda\b|\bnotice\b|\bmeeting\b|\|", " ", text, flags=re.I)
+    text = _STATUS_WORDS.sub(" ", text)
+    for date in reversed(find_dates(text)):
+        text = text[: date.start] + text[date.end :]
+    for time in reversed(find_times(text)):
+        text = text[: time.start] + text[time.end :]
+    text = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", text, flags=re.I)
+    text = _tidy(re.sub(r"\s+[-–—|]\s*$", "", text.strip()))
+    text = _tidy(re.sub(r"^(?:of\s+)?(?:the\s+)?", "", text, flags=re.I))
+    if not text or len(text.split()) > 9 or re.search(r"\d|[:@]|\w{21}", text):
+        return None
+    if re.search(r"\b(?:of\s+a|held|will|members?|dear|page)\b", text, re.I):
+        return None
+    if not re.search(r"\b[A-Z][a-z’']{2,}|\b[A-Z]{3,}", text):
+        return None
+    if not (announced or text.isupper() or re.search(rf"\b{_BODY_WORD}\b", text, re.I)):
+        return None
+    return text
+
+
+def _finish(committee: str, organisation: str | None) -> str | None:
+    committee = _tidy(_STATUS_WORDS.sub(" ", committee)) or committee
+    committee = _title_case(_strip_org(_tidy(committee), organisation))
+    return committee or None
+
+
+def parse_committee(lines: list[str], joined: str, organisation: str | None) -> str | None:
+    """The committee (or the council itself), without the council's name."""
+    for _, label, value in _labels(lines[:_HEAD]):
+        if label in _COMMITTEE_LABELS and value:
+            value = re.split(r"\s+[-–—]\s+|\s+date\s*:", value, flags=re.I)[0]
+            committee = _committee_from_line(value, announced=True)
+            if committee:
+                return _finish(committee, organisation)
+    council_only: str | None = None
+    capitals_only: str | None = None
+    for line in lines[:10]:
+        if len(line.split()) > 12 or line.endswith("."):
+            break  # prose has begun: heading lines are over
+        if _LABEL.match(line) or _NUMBERED.match(line):
+            continue
+        if re.search(r"\b(?:meeting|minutes|session)\s+of\b", line, re.I):
+            break
+        committee = _committee_from_line(line)
+        if not committee:
+            continue
+        if organisation and _tidy(committee).lower() == organisation.lower():
+            council_only = council_only or committee
+            continue
+        announced = re.search(r"\b(?:minutes|agenda)\b", line, re.I)
+        if not announced and not re.search(rf"\b{_BODY_WORD}\b", committee, re.I):
+            capitals_only = capitals_only or committee
+            continue
+        return _finish(committee, organisation)
+    match = _MEETING_OF.search(joined)
+    if match and len(match["body"].split()) <= 9:
+        return _finish(match["body"], organisation)
+    for fallback in (council_only, capitals_only):
+        if fallback:
+            return _finish(fallback, organisation)
+    return None
+
+
+def parse_meeting(pages: list[PageContent], kind: str | None = None) -> ParsedMeeting:
+    """The meeting a paper belongs to, read from its first pages."""
+    lines = front_lines(pages, limit_pages=2, limit_lines=80)
+    if not lines:
+        return ParsedMeeting()
+    joined = " ".join(lines[:_HEAD])
+    organisation = parse_organisation(lines, joined)
+    committee = parse_committee(lines, joined, organisation)
+    council_type = re.fullmatch(_COUNCIL_TYPE, committee or "", re.I)
+    if (
+        organisation
+        and committee
+        and not council_type
+        and organisation.lower().endswith(" " + committee.lower())
+    ):
+        # "City of Alameda Planning Board": the committee was read with the council's name.
+        organisation = organisation[: -len(committee)].strip()
+    date, date_line = parse_date(lines, joined)
+    return ParsedMeeting(
+        organisation=organisation,
+        committee=committee,
+        date=date,
+        start_time=parse_time(lines, date_line) or time_from_body(pages),
+        venue=parse_venue(lines, joined, date_line),
+    )

@@ -1,0 +1,191 @@
+"""Opening PDFs safely and pulling out each page's text layer with pypdfium2 (fast).
+
+``open_checked`` refuses, with a clerk-readable :class:`IngestError`, anything that is not a
+readable PDF: empty files, HTML pages, Word documents renamed to .pdf, files over the size or
+page limit, password-protected and damaged PDFs. ``read_pages`` then extracts the raw text of
+every page (~450 pages/s); pdfplumber is never used here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .errors import IngestError, size_words
+from .parsed import PageContent
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_PAGES = 5000
+# A page with at least this many vector path objects (ruling lines, cell borders) may hold a
+# real table; only such pages are offered to pdfplumber's (slow) table finder.
+RULED_PAGE_MIN_PATHS = 8
+
+_SNIFF_BYTES = 2048
+
+
+@dataclass
+class PdfText:
+    """What one pass over a PDF yields: pages' raw text, metadata title, pages with rulings."""
+
+    pages: list[PageContent]
+    title: str | None = None
+    ruled_pages: set[int] = field(default_factory=set)
+
+
+def sniff_problem(head: bytes) -> str | None:
+    """Why the first bytes of a file show it is not a PDF, or None when they could be one."""
+    if not head.strip():
+        return "the file is empty"
+    if b"%PDF-" in head[:1024]:
+        return None
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) or b"<html" in lowered:
+        return "this is not a PDF (it looks like an HTML page); download the PDF itself"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in head:
+            return "this looks like a Word document renamed to .pdf; save it as PDF and upload that"
+        return "this is not a PDF (it looks like a ZIP or Office file); save it as PDF"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "this looks like a Word document renamed to .pdf; save it as PDF and upload that"
+    if head.startswith(b"{\\rtf"):
+        return "this looks like a Word (RTF) document renamed to .pdf; save it as PDF"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "this is an image, not a PDF; scan or save it as PDF and upload that"
+    return "this is not a PDF (it does not start like one); save it as PDF and upload that"
+
+
+def open_checked(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> pdfium.PdfDocument:
+    """Open a PDF with pypdfium2 after every check a clerk-facing error can explain."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except FileNotFoundError as error:
+        raise IngestError(f"the file {path.name} could not be found") from error
+    except OSError as error:
+        raise IngestError(f"the file {path.name} could not be read") from error
+    if size == 0:
+        raise IngestError("the file is empty")
+    if size > max_bytes:
+        raise IngestError(f"the file is {size_words(size)}, over the {size_words(max_bytes)} limit")
+    problem = sniff_problem(head)
+    if problem:
+        raise IngestError(problem)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        raise IngestError(_load_error_message(error)) from error
+    pages = len(pdf)
+    if pages == 0:
+        pdf.close()
+        raise IngestError("the PDF has no pages")
+    if pages > max_pages:
+        pdf.close()
+        raise IngestError(f"the PDF has {pages:,} pages, over the {max_pages:,}-page limit")
+    return pdf
+
+
+def _load_error_message(error: pdfium.PdfiumError) -> str:
+    code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return (
+            "the file is password-protected (encrypted); save an unprotected copy and upload that"
+        )
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return "the PDF uses a security handler that cannot be opened; save an unprotected copy"
+    return "the PDF is damaged or truncated; save or download it again and upload the new copy"
+
+
+_CRLF = re.compile(r"\r\n?")
+# Quartz (Mac) PDFs separate words with "\t\r\xa0": a word gap, not a line break.
+_TAB_RUN = re.compile(r"[ \xa0]*\t(?:[ \t\xa0]|\r(?!\n))*")
+
+
+def normalise_raw(text: str) -> str:
+    """Extracted text with uniform line ends; tab-separated words joined by single spaces."""
+    text = _TAB_RUN.sub(" ", text)
+    return _CRLF.sub("\n", text).replace("\x00", "").replace("\f", "\n")
+
+
+def _page_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_bounded()
+    finally:
+        textpage.close()
+
+
+def _path_count(page: pdfium.PdfPage, limit: int) -> int:
+    count = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        count += 1
+        if count >= limit:
+            break
+    return count
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
+    try:
+        title = (pdf.get_metadata_value("Title") or "").strip()
+    except Exception:  # noqa: BLE001 - metadata is optional decoration
+        return None
+    return title or None
+
+
+def read_pdf(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> PdfText:
+    """Check and open the PDF, then read every page's raw text, its title, its ruled pages."""
+    pdf = open_checked(path, max_bytes=max_bytes, max_pages=max_pages)
+    try:
+        pages: list[PageContent] = []
+        ruled: set[int] = set()
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as error:
+                raise IngestError(
+                    f"page {index + 1} of the PDF is damaged; save or download it again"
+                ) from error
+            try:
+                text = normalise_raw(_page_text(page))
+                if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
+                    ruled.add(index + 1)
+            finally:
+                page.close()
+            pages.append(PageContent(number=index + 1, raw_text=text))
+        return PdfText(pages=pages, title=_metadata_title(pdf), ruled_pages=ruled)
+    finally:
+        pdf.close()
+
+
+def read_pages(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> list[PageContent]:
+    """Every page of a checked PDF as PageContent holding only its raw text."""
+    return read_pdf(path, max_bytes=max_bytes, max_pages=max_pages).pages
+
+
+def raw_page_texts(path: str | Path) -> list[str]:
+    """The text layer of every page, in order, as pypdfium2 extracts it (unchecked)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [_page_text(pdf[index]) for index in range(len(pdf))]
+    finally:
+        pdf.close()

@@ -1,0 +1,137 @@
+"""parse_minutes on real fixture minutes and on small snippets of other house styles."""
+
+from pathlib import Path
+
+import pytest
+
+from documents.ingest.minutes import parse_minutes
+from documents.ingest.parsed import PageContent
+from documents.ingest.pdf import raw_page_texts
+
+PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
+
+
+def _pages_of(name: str) -> list[PageContent]:
+    path = PAPERS / name
+    if not path.exists():
+        pytest.skip(f"fixture {name} missing")
+    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(raw_page_texts(path))]
+
+
+def _pages(*texts: str) -> list[PageContent]:
+    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(texts)]
+
+
+def test_dorset_cabinet_minutes():
+    items, att = parse_minutes(_pages_of("dorset-cabinet-2017-10-04-minutes.pdf"))
+    assert [i.minute_number for i in items] == [str(n) for n in range(82, 98)]
+    by = {i.minute_number: i for i in items}
+    assert by["90"].title == (
+        "Update Forward Together for Children: Family Partnership Zones and Care and Protection"
+    )
+    assert (by["85"].page_start, by["85"].page_end) == (1, 2)
+    assert [r.number for r in by["89"].resolutions] == ["1", "2", "3", "4", "5"]
+    assert by["91"].resolutions[0].number == ""
+    assert by["89"].reasons.startswith("Without the additional investment")
+    assert "Resolved" not in by["89"].narrative
+    assert [i.minute_number for i in items if i.exempt] == ["95", "96", "97"]
+    assert (by["95"].exempt_paragraph, by["96"].exempt_paragraph) == (1, 3)
+    assert by["83"].declarations == []
+    assert by["88"].sub_items == ["Dorset Waste Partnership Joint Committee - 12 September 2017"]
+    assert att.chair == "Rebecca Knox"
+    assert att.apologies == ["Hilary Cox", "Peter Wharf"]
+    assert [(s.name, s.substitute_for) for s in att.substitutes] == [("Andrew Parry", "Hilary Cox")]
+    assert len(att.officers) == 7 and att.other_members[0] == "David Harris"
+
+
+def test_kent_minutes_number_and_agenda_item():
+    items, att = parse_minutes(_pages_of("uk_kent_cabinet_2025-01-30_printed-minutes.pdf"))
+    assert [(i.number, i.minute_number) for i in items][:2] == [("1", "84"), ("2", "85")]
+    assert len(items) == 9
+    assert all("(Item" not in i.title for i in items)
+    integrated = items[7]
+    assert [r.number for r in integrated.resolutions] == ["(a)", "(b)", "(c)"]
+    assert att.present[0] == "R W Gough" and att.chair == "R W Gough"
+
+
+def test_kent_county_council_declaration_made_later_in_meeting():
+    items, _ = parse_minutes(_pages_of("uk_kent_county-council_2025-03-13_printed-minutes.pdf"))
+    declarations = items[1].declarations
+    assert len(declarations) == 1 and "Mr Sole declared an interest" in declarations[0]
+
+
+def test_minutes_without_minute_numbers_use_the_item_reference():
+    items, att = parse_minutes(
+        _pages_of("uk_kent_corporate-parenting-panel_2024-12-10_minutes.pdf")
+    )
+    assert items[0].title == "Apologies and Substitutes"
+    assert items[0].number == "1" and items[0].minute_number is None
+    assert "Nancy Sayer" in att.apologies
+
+
+def test_misprinted_minute_number_is_kept_in_sequence():
+    items, _ = parse_minutes(
+        _pages_of("uk_sutton-coldfield-tc_amenities-committee_2018-03-13_minutes.pdf")
+    )
+    numbers = [i.number for i in items]
+    assert numbers[:6] == ["52", "53", "54", "55", "6", "57"]
+    assert items[0].resolutions[0].text == "to note the apologies."
+
+
+def test_last_minute_stops_at_close_of_meeting():
+    items, _ = parse_minutes(_pages_of("uk_hertingfordbury-pc_2019-09-11_minutes.pdf"))
+    assert items[-1].minute_number == "57" and items[-1].page_end == 4
+    assert items[0].number == "1" and items[0].minute_number == "42"
+
+
+def test_us_numbered_agenda_minutes():
+    items, att = parse_minutes(
+        _pages_of("us_east-palo-alto_planning-commission_2020-01-27_minutes.pdf")
+    )
+    assert [i.number for i in items] == [str(n) for n in range(1, 9)]
+    assert all(not i.resolutions for i in items)  # motions are not printed as RESOLVED
+    assert "Uriel Hernandez" in att.apologies
+
+
+def test_other_house_style_min_prefix_slash_numbers_and_stamps():
+    page1 = (
+        "Borough Council\nPlanning Committee - 4 March 2024\n"
+        "Present: Councillor Jo Bloggs (in the Chair), Councillors A Smith and B Jones\n"
+        "PC 12/24 Apologies\nNone.\n"
+        "PC 13/24 Land at Mill Road\nThe Committee considered the application.\n"
+        "RESOLVED: (1) that permission be granted; (2) that conditions be imposed.\n"
+        "Page 1\n"
+    )
+    page2 = (
+        "Borough Council\nPlanning Committee - 4 March 2024\n"
+        "PC 14/24 Enforcement Update\nMembers noted the report.\nPage 2\n"
+    )
+    items, att = parse_minutes(_pages(page1, page2))
+    assert [i.minute_number for i in items] == ["PC 12/24", "PC 13/24", "PC 14/24"]
+    assert [r.number for r in items[1].resolutions] == ["(1)", "(2)"]
+    assert items[2].page_start == 2 and "Page 2" not in items[2].narrative
+    assert "Planning Committee" not in items[2].narrative
+    assert att.chair == "Jo Bloggs" and att.present == ["Jo Bloggs", "A Smith", "B Jones"]
+
+
+def test_list_numbers_inside_a_minute_are_not_minutes():
+    text = (
+        "Minutes\nPresent: Cllr A Bee\n"
+        "1. Apologies\nNone.\n"
+        "2. Budget\nRESOLVED\n1. That the budget be approved.\n2. That the precept be set.\n"
+        "3. Any Other Business\nNone.\n"
+    )
+    items, _ = parse_minutes(_pages(text))
+    assert [i.title for i in items] == ["Apologies", "Budget", "Any Other Business"]
+    assert len(items[1].resolutions) == 2
+
+
+def test_exempt_minute_marked_not_for_publication():
+    text = (
+        "10. Exclusion of the Press and Public\nRESOLVED that the public be excluded.\n"
+        "11. Property Disposal\nNOT FOR PUBLICATION - exempt information under paragraph 3 of "
+        "Part 1 of Schedule 12A\nRESOLVED that the sale be approved.\n"
+    )
+    items, _ = parse_minutes(_pages(text))
+    assert [i.exempt for i in items] == [False, True]
+    assert items[1].exempt_paragraph == 3

@@ -1,0 +1,67 @@
+"""Every fixture paper with a truth file is ingested and compared with its truth, field by field.
+
+The floors are the accuracy the portal reaches today on these papers (see the README's
+"Ingest accuracy"); a change that reads papers worse fails here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from documents.importer import Importer, IngestOptions
+from tests.conftest import PAPERS
+from tests.truth import FIELDS, Score, score_document
+
+FLOORS = {
+    "meetings": 0.95,
+    "items": 0.95,
+    "titles": 0.95,
+    "pages": 0.9,
+    "exempt": 0.95,
+    "report": 0.9,
+    "resolutions": 0.9,
+    "attendance": 0.85,
+}
+TRUTH_FILES = sorted(PAPERS.glob("*.pdf.truth.json"))
+
+
+def export_after_ingesting(pdf, tmp_path) -> dict:
+    [result] = Importer(IngestOptions(isolate=False)).ingest([pdf])
+    assert result.status == "ok", result.error
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    target = tmp_path / "export.json"
+    call_command("export", "--output", str(target))
+    return json.loads(target.read_text())
+
+
+@pytest.fixture
+def scores(tmp_path):
+    """Ingest each paper alone into an empty database, as the shared scorer does."""
+    results = {}
+    for truth_file in TRUTH_FILES:
+        pdf = truth_file.with_name(truth_file.name.removesuffix(".truth.json"))
+        call_command("flush", interactive=False, verbosity=0)
+        export = export_after_ingesting(pdf, tmp_path / pdf.stem)
+        results[pdf.name] = score_document(json.loads(truth_file.read_text()), export)
+    return results
+
+
+def test_there_are_truth_files_for_the_sample_and_real_papers():
+    assert len(TRUTH_FILES) >= 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_per_field_accuracy_meets_the_floors(scores):
+    total = Score()
+    for score, _notes in scores.values():
+        total.merge(score)
+    report = "\n".join(f"{name}: {s.row()} {notes}" for name, (s, notes) in scores.items())
+    below = {
+        f: round(total.value(f), 3)
+        for f in FIELDS
+        if total.value(f) is not None and total.value(f) < FLOORS[f]
+    }
+    assert not below, f"below the floors: {below}\n{report}"
