@@ -92,6 +92,8 @@ def parse_file(path: Path, options: IngestOptions) -> ParsedDocument:
     from documents.ingest.parser import parse_pdf
 
     kwargs = {
+        # One file at a time: its pages are read on every core; a batch: one file per core.
+        "page_workers": min(2, os.cpu_count() or 1) if options.workers <= 1 else 1,
         "kind": options.kind,
         "max_bytes": options.max_bytes,
         "max_pages": options.max_pages,

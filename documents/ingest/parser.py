@@ -17,7 +17,6 @@ from .ocr import lacks_text_layer, ocr_pages
 from .pages import finish_pages
 from .parsed import DOCUMENT_KINDS, PageContent, ParsedDocument, ParsedItem
 from .pdf import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_pdf
-from .tables import find_tables
 
 KIND_TITLES = {
     "agenda-pack": "Agenda reports pack",
@@ -77,11 +76,15 @@ def parse_pdf(
     max_pages: int = DEFAULT_MAX_PAGES,
     ocr: bool = True,
     tables: bool = True,
+    page_workers: int = 1,
 ) -> ParsedDocument:
-    """Parse a committee-paper PDF; raises IngestError with a clerk-readable message."""
+    """Parse a committee-paper PDF; raises IngestError with a clerk-readable message.
+
+    ``page_workers`` processes share the reading of a long document's pages.
+    """
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise IngestError(f"unknown document kind {kind!r}")
-    extracted = read_pdf(path, max_bytes=max_bytes, max_pages=max_pages)
+    extracted = read_pdf(path, max_bytes=max_bytes, max_pages=max_pages, workers=page_workers)
     pages = extracted.pages
     warnings: list[str] = []
     has_text_layer = not lacks_text_layer(pages)
@@ -95,7 +98,7 @@ def parse_pdf(
     kind = kind or detect_kind(pages, extracted.title)
     meeting = parse_meeting(pages, kind)
     items, attendance = _items_for(kind, pages)
-    found_tables = find_tables(path, extracted.ruled_pages) if tables and has_text_layer else {}
+    found_tables = extracted.tables if tables and has_text_layer else {}
     finish_pages(pages, found_tables)
     return ParsedDocument(
         kind=kind,

@@ -8,6 +8,7 @@ every page (~450 pages/s); pdfplumber is never used here.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +18,14 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import IngestError, size_words
 from .parsed import PageContent
+from .ruled_tables import page_tables
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 5000
 # A page with at least this many vector path objects (ruling lines, cell borders) may hold a
 # real table; only such pages are offered to pdfplumber's (slow) table finder.
 RULED_PAGE_MIN_PATHS = 8
+PARALLEL_MIN_PAGES = 150  # shorter documents are read in one process
 
 _SNIFF_BYTES = 2048
 
@@ -33,7 +36,7 @@ class PdfText:
 
     pages: list[PageContent]
     title: str | None = None
-    ruled_pages: set[int] = field(default_factory=set)
+    tables: dict[int, list[list[list[str]]]] = field(default_factory=dict)
 
 
 def sniff_problem(head: bytes) -> str | None:
@@ -117,14 +120,6 @@ def normalise_raw(text: str) -> str:
     return _CRLF.sub("\n", text).replace("\x00", "").replace("\f", "\n")
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
-    textpage = page.get_textpage()
-    try:
-        return textpage.get_text_bounded()
-    finally:
-        textpage.close()
-
-
 def _path_count(page: pdfium.PdfPage, limit: int) -> int:
     count = 0
     for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
@@ -147,29 +142,61 @@ def read_pdf(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    workers: int = 1,
 ) -> PdfText:
-    """Check and open the PDF, then read every page's raw text, its title, its ruled pages."""
+    """Check and open the PDF, then read every page's raw text, its title and its ruled tables.
+
+    A long document is read by ``workers`` processes, each taking a run of pages.
+    """
     pdf = open_checked(path, max_bytes=max_bytes, max_pages=max_pages)
     try:
-        pages: list[PageContent] = []
-        ruled: set[int] = set()
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError as error:
-                raise IngestError(
-                    f"page {index + 1} of the PDF is damaged; save or download it again"
-                ) from error
-            try:
-                text = normalise_raw(_page_text(page))
-                if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
-                    ruled.add(index + 1)
-            finally:
-                page.close()
-            pages.append(PageContent(number=index + 1, raw_text=text))
-        return PdfText(pages=pages, title=_metadata_title(pdf), ruled_pages=ruled)
+        count, title = len(pdf), _metadata_title(pdf)
+        if workers < 2 or count < PARALLEL_MIN_PAGES:
+            pages, tables = _read_range(pdf, 0, count)
+            return PdfText(pages=pages, title=title, tables=tables)
     finally:
         pdf.close()
+    step = -(-count // workers)
+    ranges = [(str(path), start, min(start + step, count)) for start in range(0, count, step)]
+    with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
+        parts = pool.starmap(_read_range_of_file, ranges)
+    pages, tables = [], {}
+    for part_pages, part_tables in parts:
+        pages += part_pages
+        tables.update(part_tables)
+    return PdfText(pages=pages, title=title, tables=tables)
+
+
+def _read_range_of_file(path: str, start: int, stop: int):
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return _read_range(pdf, start, stop)
+    finally:
+        pdf.close()
+
+
+def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int):
+    pages: list[PageContent] = []
+    tables: dict[int, list[list[list[str]]]] = {}
+    for index in range(start, stop):
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as error:
+            raise IngestError(
+                f"page {index + 1} of the PDF is damaged; save or download it again"
+            ) from error
+        textpage = page.get_textpage()
+        try:
+            text = normalise_raw(textpage.get_text_bounded())
+            if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
+                found = page_tables(page, textpage)
+                if found:
+                    tables[index + 1] = found
+        finally:
+            textpage.close()
+            page.close()
+        pages.append(PageContent(number=index + 1, raw_text=text))
+    return pages, tables
 
 
 def read_pages(
@@ -189,3 +216,12 @@ def raw_page_texts(path: str | Path) -> list[str]:
         return [_page_text(pdf[index]) for index in range(len(pdf))]
     finally:
         pdf.close()
+
+
+def _page_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_bounded()
+    finally:
+        textpage.close()
+        page.close()

@@ -43,7 +43,9 @@ def run_limited(
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
     process = context.Process(
-        target=_child, args=(child, func, args, kwargs, memory_mb * 1024 * 1024), daemon=True
+        # Not a daemon: the parser may read a long PDF's pages in worker processes of its own.
+        target=_child,
+        args=(child, func, args, kwargs, memory_mb * 1024 * 1024),
     )
     process.start()
     child.close()

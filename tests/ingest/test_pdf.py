@@ -11,37 +11,11 @@ import pytest
 from documents.ingest.errors import IngestError
 from documents.ingest.ocr import lacks_text_layer, ocr_pages
 from documents.ingest.pdf import normalise_raw, read_pdf, sniff_problem
+from tests.fixtures.bad.build import encrypted_pdf
 
 PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 PACK = PAPERS / "dorset-people-and-health-2021-09-02-agenda-pack.pdf"
 SCAN = PAPERS / "us_alameda_planning-board_2007-01-31_minutes.pdf"
-
-
-def _encrypted_pdf() -> bytes:
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /O <"
-        + b"11" * 32
-        + b"> /U <"
-        + b"22" * 32
-        + b"> /P -4 >>",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    file_id = b"<00112233445566778899aabbccddeeff>"
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [%s%s] >>\n" % (
-        len(objects) + 1,
-        file_id,
-        file_id,
-    )
-    return out + b"startxref\n%d\n%%%%EOF\n" % xref
 
 
 @pytest.mark.parametrize(
@@ -65,7 +39,7 @@ def test_it_refuses_files_that_are_not_readable_pdfs(tmp_path, content, words):
 
 def test_it_says_when_a_pdf_is_password_protected(tmp_path):
     path = tmp_path / "locked.pdf"
-    path.write_bytes(_encrypted_pdf())
+    path.write_bytes(encrypted_pdf())
     with pytest.raises(IngestError, match="password-protected"):
         read_pdf(path)
 
@@ -83,7 +57,7 @@ def test_it_reads_every_page_of_a_pack_quickly():
     assert extracted.pages[0].number == 1
     assert "People and Health Overview Committee" in extracted.pages[0].raw_text
     assert "\r" not in extracted.pages[0].raw_text
-    assert extracted.ruled_pages  # some pages carry drawn tables
+    assert extracted.tables  # some pages carry drawn tables
 
 
 def test_sniffing_accepts_a_pdf_header_after_junk():

@@ -21,6 +21,8 @@ def iso_date(value: str) -> dt.date:
 
 class Command(BaseCommand):
     help = "Read committee papers (PDF files or folders of them) into meetings, items and pages."
+    # Configuration is checked by `manage.py check` at deploy time; a batch job starts fast.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders")
