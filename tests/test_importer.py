@@ -122,3 +122,21 @@ def test_isolated_parsing_gives_the_same_result(papers):
     [result] = ingest(papers / MINUTES, isolate=True)
     assert result.status == "ok", result.error
     assert AgendaItem.objects.filter(minute_number="89").exists()
+
+
+def test_minutes_join_the_agenda_of_the_same_meeting(papers):
+    agenda = papers / "uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf"
+    minutes = papers / "uk_kent_cabinet_2025-01-30_printed-minutes.pdf"
+    results = ingest(agenda, minutes)
+    assert [r.status for r in results] == ["ok", "ok"]
+    assert results[0].meeting == results[1].meeting == "/meetings/cabinet/2025-01-30/"
+    items = list(AgendaItem.objects.filter(parent__isnull=True).order_by("order"))
+    assert len(items) == 9
+    assert [(i.number, i.minute_number) for i in items[:3]] == [
+        ("1", "84"),
+        ("2", "85"),
+        ("3", "86"),
+    ]
+    budget = next(i for i in items if i.number == "8")
+    assert budget.minute_number == "91" and budget.resolutions.exists()
+    assert Document.objects.filter(meeting=items[0].meeting).count() == 2
