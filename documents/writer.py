@@ -186,7 +186,7 @@ class DocumentWriter:
                 item = AgendaItem(meeting=meeting, order=next_order)
                 next_order += 1
                 existing.append(item)
-            if reorder:
+            if reorder and not item.corrected:  # staff may have reordered the agenda
                 item.order = index
             if not item.corrected:
                 item.number = (parsed.number or item.number or "")[:20]
@@ -227,13 +227,9 @@ class DocumentWriter:
         if not parsed.sub_items or item.sub_items.exists():
             return
         for order, title in enumerate(parsed.sub_items, start=1):
-            AgendaItem.objects.create(
-                meeting=item.meeting,
-                parent=item,
-                order=order,
-                title=title,
-                slug=f"{item.slug}-{order}"[:40],
-            )
+            sub_item = AgendaItem(meeting=item.meeting, parent=item, order=order, title=title)
+            sub_item.slug = sub_item.make_slug(base=f"{item.slug}-{order}")
+            sub_item.save()
 
     @staticmethod
     def _report(item: AgendaItem, parsed: ParsedItem) -> None:

@@ -230,9 +230,10 @@ class AgendaItem(models.Model):
             },
         )
 
-    def make_slug(self) -> str:
-        base = slugify(self.number or self.minute_number or "") or f"item-{self.order or 1}"
-        base = base[:30]
+    def make_slug(self, base: str = "") -> str:
+        """The item's number as printed ("6", "6.1" -> "6-1"), unique within its meeting."""
+        printed = (self.number or self.minute_number or "").replace(".", "-").replace("/", "-")
+        base = (slugify(base or printed) or f"item-{self.order or 1}")[:30]
         taken = set(
             AgendaItem.objects.filter(meeting_id=self.meeting_id)
             .exclude(pk=self.pk)

@@ -183,3 +183,11 @@ def test_page_range_pages_belong_to_their_document():
     doc = make.document(meeting, pages=["a", "b"])
     pr = make.page_range(make.item(meeting), doc, 1, 2)
     assert PageRange.objects.get(pk=pr.pk).document == doc
+
+
+def test_item_addresses_keep_the_printed_numbers_apart():
+    meeting = make.meeting()
+    assert make.item(meeting, "Sub-item", number="1.1").slug == "1-1"
+    assert make.item(meeting, "Eleventh item", number="11").slug == "11"
+    assert make.item(meeting, "Same number again", number="11").slug == "11-2"
+    assert make.item(meeting, "Minute only", minute_number="CAB 45/17").slug == "cab-45-17"
