@@ -24,6 +24,7 @@ from .parsed import PageContent, ParsedItem, ParsedReport, ParsedResolution
 from .report_frontsheet import parse_report_frontsheet
 
 MAX_FRONT_SHEET_PAGES = 8
+EXEMPT_HEAD = 15  # lines at the top of a paper where it is marked not for publication
 
 _DECISION_FORM = re.compile(r"\brecord\s+of\s+(?:executive\s+|officer\s+|key\s+)?decision\b", re.I)
 _DECISION_LABELS = {
@@ -96,10 +97,16 @@ def _read_paper(item: ParsedItem, pages: list[PageContent]) -> None:
             item.resolutions, item.reasons = decision.resolutions, decision.reasons
             _mark_exempt(item, decision.exempt, decision.exempt_paragraph)
             return
-    report = parse_report_frontsheet(_paper_text(pages, item.page_start))
+    # Only the item's own pages: a short paper must not take the next paper's front sheet.
+    own_pages = min(2, item.page_end - item.page_start + 1)
+    report = parse_report_frontsheet(_paper_text(pages, item.page_start, own_pages))
     if report is not None:
         item.report = report
         _mark_exempt(item, report.exempt, report.exempt_paragraph)
+    # A confidential paper says so at its head, front sheet or not: withhold it.
+    head = "\n".join(strip_stamps(pages[item.page_start - 1].raw_text).splitlines()[:EXEMPT_HEAD])
+    if looks_exempt(head):
+        _mark_exempt(item, True, exempt_paragraph(head))
 
 
 def _mark_exempt(item: ParsedItem, exempt: bool, paragraph: int | None) -> None:

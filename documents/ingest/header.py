@@ -203,10 +203,19 @@ def parse_time(lines: list[str], date_line: int) -> dt.time | None:
 # ---------------------------------------------------------------- venue
 
 
+_SECTION_START = re.compile(
+    r"^\s*(?:agenda|membership|members|summons|notice|contact|enquiries|webcast|"
+    r"apologies|present|minutes|part\s+[1i])\b",
+    re.I,
+)
+
+
 def _continuation(lines: list[str], start: int, limit: int = 3) -> list[str]:
     parts: list[str] = []
     for line in lines[start : start + limit]:
         if _LABEL.match(line) or _NUMBERED.match(line) or len(line.split()) > 10:
+            break
+        if _SECTION_START.match(line):  # the next part of the front sheet, not the address
             break
         if find_dates(line) or line.endswith("."):
             break
