@@ -104,11 +104,20 @@ def _running_lines(per_page: list[tuple[int, list[str]]]) -> set[str]:
         return set()
     tops: Counter[str] = Counter()
     feet: Counter[str] = Counter()
+    middles: Counter[str] = Counter()
     for _, lines in per_page:
         tops.update({_shape(t) for t in lines[:4]})
         feet.update({_shape(t) for t in lines[-3:]})
+        middles.update(_shape(t) for t in lines[4:-3])
     need = max(2, (len(per_page) + 1) // 2)
-    return {shape for counts in (tops, feet) for shape, n in counts.items() if n >= need}
+    # A running head is print furniture: it is not also written in the body of the pages
+    # ("Resolved" at the top of a few pages is the text breaking there, not a header).
+    return {
+        shape
+        for counts in (tops, feet)
+        for shape, n in counts.items()
+        if n >= need and middles[shape] < 2
+    }
 
 
 def roman_value(text: str) -> int:
