@@ -88,6 +88,21 @@ class AgendaItemAdmin(admin.ModelAdmin):
     raw_id_fields = ["meeting", "parent"]
     inlines = [ReportInline, ResolutionInline, DeclarationInline, PageRangeInline]
 
+    def save_model(self, request, obj, form, change):
+        """A correction here is kept through a re-ingest and logged, as on the staff pages."""
+        from portal.staff import audit
+
+        was_exempt = change and AgendaItem.objects.filter(pk=obj.pk, exempt=True).exists()
+        obj.corrected = True
+        super().save_model(request, obj, form, change)
+        if form.changed_data:
+            detail = "In the admin. Changed: " + ", ".join(form.changed_data)
+            audit.record(
+                request.user, audit.Action.CORRECTED, obj, meeting=obj.meeting, detail=detail
+            )
+        if obj.exempt and not was_exempt:
+            audit.record(request.user, audit.Action.MARKED_EXEMPT, obj, meeting=obj.meeting)
+
 
 @admin.register(Resolution)
 class ResolutionAdmin(admin.ModelAdmin):

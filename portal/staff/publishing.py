@@ -1,0 +1,76 @@
+"""Publishing and unpublishing a meeting's papers, with the notice check and the audit log."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from documents.models import Document
+from portal.staff import audit
+from portal.staff.notice import short_notice_warning
+
+
+def notice_warning(meeting) -> str:
+    """What publishing the meeting's current papers now would warn about ("" if nothing)."""
+    kinds = meeting.documents.current().values_list("kind", flat=True)
+    return short_notice_warning(meeting, list(kinds))
+
+
+@transaction.atomic
+def publish_meeting(meeting, user):
+    """Make the meeting and its current papers public; returns the audit entry."""
+    warning = notice_warning(meeting)
+    now = timezone.now()
+    meeting.is_published = True
+    meeting.save(update_fields=["is_published", "updated"])
+    papers = meeting.documents.current()
+    titles = list(papers.values_list("title", flat=True))
+    papers.filter(published_at__isnull=True).update(published_at=now)
+    papers.update(is_published=True, updated=now)
+    detail = "Papers: " + "; ".join(titles) if titles else "No papers yet."
+    return audit.record(
+        user, audit.Action.PUBLISHED, meeting, meeting=meeting, detail=detail, warning=warning
+    )
+
+
+@transaction.atomic
+def unpublish_meeting(meeting, user):
+    """Take the meeting and every paper of it off the public site."""
+    meeting.is_published = False
+    meeting.save(update_fields=["is_published", "updated"])
+    meeting.documents.update(is_published=False, updated=timezone.now())
+    return audit.record(user, audit.Action.UNPUBLISHED, meeting, meeting=meeting)
+
+
+@transaction.atomic
+def publish_document(document: Document, user):
+    """Publish one paper (a supplement added later); its meeting must be published to show it."""
+    document.is_published = True
+    document.published_at = document.published_at or timezone.now()
+    document.save(update_fields=["is_published", "published_at", "updated"])
+    warning = short_notice_warning(document.meeting, [document.kind])
+    detail = "" if document.meeting.is_published else "The meeting itself is not published yet."
+    return audit.record(
+        user,
+        audit.Action.PUBLISHED,
+        document,
+        meeting=document.meeting,
+        detail=detail,
+        warning=warning,
+    )
+
+
+@transaction.atomic
+def unpublish_document(document: Document, user):
+    document.is_published = False
+    document.save(update_fields=["is_published", "updated"])
+    return audit.record(user, audit.Action.UNPUBLISHED, document, meeting=document.meeting)
+
+
+@transaction.atomic
+def set_wholly_exempt(document: Document, exempt: bool, user, paragraph_note: str = ""):
+    """Withhold (or release) a whole paper: its PDF, pages and text leave every public page."""
+    document.is_exempt = exempt
+    document.save(update_fields=["is_exempt", "updated"])
+    action = audit.Action.MARKED_EXEMPT if exempt else audit.Action.UNMARKED_EXEMPT
+    return audit.record(user, action, document, meeting=document.meeting, detail=paragraph_note)

@@ -1,0 +1,47 @@
+"""Accepting an uploaded PDF: checked by its content, kept under a random name until read."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+PDF_SIGNATURE = b"%PDF-"
+HEADER_WINDOW = 1024  # readers accept the signature anywhere in the first kilobyte
+
+
+def check_upload(uploaded) -> None:
+    """Raise ValidationError, in words a clerk understands, unless this is a PDF within limits."""
+    limit = settings.INGEST_MAX_BYTES
+    if uploaded.size == 0:
+        raise ValidationError("The file is empty.")
+    if uploaded.size > limit:
+        raise ValidationError(
+            f"The file is {uploaded.size / 1024 / 1024:,.1f} MB; the limit is "
+            f"{limit / 1024 / 1024:,.0f} MB."
+        )
+    uploaded.seek(0)
+    head = uploaded.read(HEADER_WINDOW)
+    uploaded.seek(0)
+    if PDF_SIGNATURE not in head:
+        raise ValidationError("This is not a PDF (whatever its name says). Upload the PDF itself.")
+
+
+def keep_upload(uploaded) -> Path:
+    """Copy the upload to STAFF_UPLOAD_DIR under a random name; the client's name is never used."""
+    folder = Path(settings.STAFF_UPLOAD_DIR)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"{secrets.token_hex(16)}.pdf"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        for chunk in uploaded.chunks():
+            handle.write(chunk)
+    return path
+
+
+def display_name(uploaded) -> str:
+    """The client's file name, only ever shown as text (never part of a path)."""
+    return os.path.basename(str(uploaded.name or "upload.pdf").replace("\\", "/"))[:255]
