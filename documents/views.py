@@ -1,25 +1,146 @@
 """Public reading views for papers: accessible HTML page by page, and the original PDF."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from documents.models import Document, Page
+from documents.citations import CitationLinker
+from documents.models import Document, Page, PageRange
 from documents.redaction import public_pdf
+
+
+@dataclass
+class ReadingPage:
+    """One page as the reader sees it; a withheld page carries no text at all."""
+
+    number: int
+    withheld: bool
+    is_blank: bool = False
+    pdf_page: int | None = None  # its number in the PDF the public downloads
+    blocks: list[dict] = field(default_factory=list)
+
+
+def _heading_levels(blocks: list[dict]) -> None:
+    """Page headings are h2; a paper's headings go below without skipping a level."""
+    previous = 2
+    for block in blocks:
+        if block["kind"] == "heading":
+            level = min(int(block.get("level", 2)) + 1, previous + 1, 6)
+            block["tag"], previous = f"h{level}", level
+
+
+def _linked_blocks(page: Page, linker: CitationLinker) -> list[dict]:
+    blocks = page.blocks or [{"kind": "paragraph", "text": line} for line in _paragraphs(page)]
+    shown = []
+    for block in blocks:
+        kind = block.get("kind", "paragraph")
+        shown.append(
+            {
+                "kind": kind,
+                "level": block.get("level", 2),
+                "ordered": block.get("ordered", False),
+                "html": linker.link(block.get("text", "")),
+                "items": [linker.link(entry) for entry in block.get("items", [])],
+                "rows": [[linker.link(cell) for cell in row] for row in block.get("rows", [])],
+            }
+        )
+    _heading_levels(shown)
+    return shown
+
+
+def _paragraphs(page: Page) -> list[str]:
+    return [chunk.strip() for chunk in page.text.split("\n\n") if chunk.strip()]
+
+
+def reading_pages(document: Document) -> list[ReadingPage]:
+    """Every page of ``document`` in order, withheld ones reduced to their number."""
+    pages = list(Page.objects.filter(document=document).annotate_withheld().order_by("number"))
+    linker = CitationLinker(document.meeting)
+    linker.prepare(
+        text for page in pages if not page.withheld for text in _texts_of(page.blocks, page.text)
+    )
+    shown, withheld_so_far = [], 0
+    for page in pages:
+        if page.withheld:
+            withheld_so_far += 1
+            shown.append(ReadingPage(number=page.number, withheld=True))
+            continue
+        shown.append(
+            ReadingPage(
+                number=page.number,
+                withheld=False,
+                is_blank=page.is_blank,
+                pdf_page=page.number - withheld_so_far,
+                blocks=[] if page.is_blank else _linked_blocks(page, linker),
+            )
+        )
+    return shown
+
+
+def _texts_of(blocks: list[dict], text: str):
+    if not blocks:
+        yield text
+    for block in blocks or []:
+        yield block.get("text", "")
+        yield from block.get("items", [])
+        for row in block.get("rows", []):
+            yield from row
+
+
+def _public_document_or_newer(pk: int) -> Document:
+    """The public paper; an old version's address leads to the current one."""
+    documents = Document.objects.public().select_related("meeting__committee")
+    document = documents.filter(pk=pk).first()
+    if document is not None:
+        return document
+    newer = Document.objects.filter(pk=pk).values_list("superseded_by", flat=True).first()
+    for _ in range(10):
+        if newer is None:
+            break
+        document = documents.filter(pk=newer).first()
+        if document is not None:
+            raise _Moved(document)
+        newer = Document.objects.filter(pk=newer).values_list("superseded_by", flat=True).first()
+    raise Http404("No such paper.")
+
+
+class _Moved(Exception):
+    def __init__(self, document: Document):
+        self.document = document
 
 
 @require_safe
 def document_detail(request, pk):
-    document = get_object_or_404(
-        Document.objects.public().select_related("meeting__committee"), pk=pk
+    try:
+        document = _public_document_or_newer(pk)
+    except _Moved as moved:
+        return redirect(moved.document, permanent=True)
+    contents = (
+        PageRange.objects.filter(document=document, holds_paper=True, item__parent__isnull=True)
+        .select_related("item")
+        .order_by("start", "item__order")
     )
-    pages = Page.objects.filter(document=document).annotate_withheld()
-    return render(request, "documents/document_detail.html", {"document": document, "pages": pages})
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "meeting": document.meeting,
+            "pages": reading_pages(document),
+            "contents": contents,
+        },
+    )
 
 
 @require_safe
 def document_pdf(request, pk):
-    document = get_object_or_404(Document.objects.public(), pk=pk)
+    document = get_object_or_404(
+        Document.objects.public().select_related("meeting__committee"), pk=pk
+    )
     stream = public_pdf(document)
     if stream is None:
         raise Http404("This paper is not available.")

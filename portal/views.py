@@ -1,24 +1,29 @@
 """The home page and site-wide things: health check, error pages."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from documents.models import Document
 from meetings.models import Meeting, Resolution
 
 
+@require_safe
 def home(request):
+    meetings = Meeting.objects.published().select_related("committee")
     context = {
-        "upcoming": Meeting.objects.published().upcoming().select_related("committee")[:8],
+        "upcoming": meetings.upcoming()[:8],
+        "recent_meetings": meetings.past()[:5],
         "recent_papers": Document.objects.public()
         .select_related("meeting__committee")
         .order_by("-published_at", "-created")[:8],
         "recent_decisions": Resolution.objects.public()
-        .select_related("item__meeting__committee")
-        .order_by("-item__meeting__date", "item__order", "order")[:8],
+        .newest_first()
+        .select_related("item__meeting__committee")[:6],
     }
     return render(request, "portal/home.html", context)
 
@@ -40,4 +45,11 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """The site's look without touching the database (it may be why we are here)."""
+    try:
+        body = loader.get_template("500.html").render(
+            {"organisation": settings.PORTAL_ORGANISATION}
+        )
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        body = "<h1>Sorry, there is a problem with the service</h1><p>Try again later.</p>"
+    return HttpResponseServerError(body)

@@ -1,0 +1,126 @@
+"""Meetings: the list and month calendar (filterable), and each meeting's page."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from documents.models import Document
+from meetings.filters import MeetingFilter
+from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.views.paging import paginate
+
+# The order attendance is shown in, with each group's heading.
+ATTENDANCE_GROUPS = [
+    ("present", "Present"),
+    ("substitute", "Substitutes"),
+    ("apologies", "Apologies"),
+    ("attending", "Also attending"),
+    ("officer", "Officers"),
+]
+WEEKDAYS = [(name, name[:3]) for name in calendar.day_name]
+
+
+def _filtered(request):
+    meetings = Meeting.objects.published().select_related("committee")
+    return MeetingFilter(request.GET or None, queryset=meetings, request=request)
+
+
+@require_safe
+def meeting_list(request):
+    filtered = _filtered(request)
+    meetings = filtered.qs.order_by("-date", "-start_time", "committee__name")
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"filter": filtered, "page": paginate(request, meetings), "view": "list"},
+    )
+
+
+def _month_weeks(year: int, month: int, meetings) -> list[list[dict]]:
+    by_day: dict[dt.date, list] = {}
+    for meeting in meetings:
+        by_day.setdefault(meeting.date, []).append(meeting)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    return [
+        [
+            {"date": day, "in_month": day.month == month, "meetings": by_day.get(day, [])}
+            for day in week
+        ]
+        for week in weeks
+    ]
+
+
+@require_safe
+def meeting_calendar(request, year=None, month=None):
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404("No such month.")
+    filtered = _filtered(request)
+    meetings = list(filtered.qs.in_month(year, month))
+    first = dt.date(year, month, 1)
+    previous = first - dt.timedelta(days=1)
+    following = first + dt.timedelta(days=32)
+    return render(
+        request,
+        "meetings/meeting_calendar.html",
+        {
+            "filter": filtered,
+            "view": "month",
+            "month": first,
+            "weeks": _month_weeks(year, month, meetings),
+            "meetings": meetings,
+            "previous": previous.replace(day=1),
+            "next": following.replace(day=1),
+            "today": today,
+            "weekdays": WEEKDAYS,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def published_meeting(committee: str, date: str) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.published().select_related("committee"),
+        committee__slug=committee,
+        url_key=date,
+    )
+
+
+def attendance_groups(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
+    rows = Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
+    groups: dict[str, list[Attendance]] = {role: [] for role, _ in ATTENDANCE_GROUPS}
+    for row in rows.order_by("order", "pk"):
+        groups.setdefault(row.role, []).append(row)
+    return [(label, groups[role]) for role, label in ATTENDANCE_GROUPS if groups[role]]
+
+
+@require_safe
+def meeting_detail(request, committee, date):
+    meeting = published_meeting(committee, date)
+    sub_items = AgendaItem.objects.order_by("order").select_related("meeting__committee")
+    items = (
+        meeting.items.filter(parent__isnull=True)
+        .select_related("meeting__committee")
+        .prefetch_related(Prefetch("sub_items", queryset=sub_items))
+        .order_by("order")
+    )
+    documents = list(Document.objects.public().filter(meeting=meeting).order_by("kind", "title"))
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "attendance": attendance_groups(meeting),
+            "documents": documents,
+            "minutes": [d for d in documents if d.kind == Document.Kind.MINUTES],
+        },
+    )

@@ -1,0 +1,42 @@
+"""People: councillors' and officers' pages, with the meetings they attended or sent apologies."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from meetings.models import Attendance, Person
+from meetings.views.paging import paginate
+
+
+@require_safe
+def person_list(request):
+    people = Person.objects.with_public_attendance().order_by("name")
+    kind = request.GET.get("kind")
+    if kind in Person.Kind.values:
+        people = people.filter(kind=kind)
+    return render(
+        request,
+        "meetings/person_list.html",
+        {"page": paginate(request, people, 100), "kind": kind, "kinds": Person.Kind.choices},
+    )
+
+
+@require_safe
+def person_detail(request, slug):
+    person = get_object_or_404(Person.objects.with_public_attendance(), slug=slug)
+    attendance = (
+        Attendance.objects.filter(person=person, meeting__is_published=True)
+        .select_related("meeting__committee", "substitute_for")
+        .order_by("-meeting__date", "meeting_id")
+    )
+    totals = attendance.aggregate(
+        attended=Count("pk", filter=~Q(role="apologies")),
+        apologies=Count("pk", filter=Q(role="apologies")),
+    )
+    return render(
+        request,
+        "meetings/person_detail.html",
+        {"person": person, "page": paginate(request, attendance), "totals": totals},
+    )

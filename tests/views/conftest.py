@@ -1,0 +1,75 @@
+"""Real papers ingested once for every view test, inside a transaction rolled back at the end.
+
+Each test runs in its own savepoint within that transaction (pytest-django's ``django_db``),
+so tests may change rows freely; nothing outlives this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from documents.importer import Importer, IngestOptions
+from tests.conftest import PAPERS
+
+VIEW_PAPERS = [
+    "dorset-cabinet-2017-10-04-minutes.pdf",
+    "dorset-people-and-health-2021-09-02-agenda-pack.pdf",
+    "uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf",
+    "uk_kent_cabinet_2025-01-30_printed-minutes.pdf",
+    "uk_kent_cabinet_2025-03-13_public-reports-pack.pdf",
+    "uk_kent_county-council_2025-03-13_printed-minutes.pdf",
+    "uk_hertingfordbury-pc_2019-09-11_minutes.pdf",
+]
+SCAN = "us_alameda_planning-board_2007-01-31_minutes.pdf"
+
+
+def _storage(location) -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="package")
+def views_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("views-media")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def ingested(django_db_setup, django_db_blocker, views_media):
+    """The sample papers, read once; the scan without OCR, as a council without Tesseract."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=views_media, STORAGES=_storage(views_media)),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            papers = [PAPERS / name for name in VIEW_PAPERS]
+            results = list(Importer(IngestOptions(isolate=False)).ingest(papers))
+            results += Importer(
+                IngestOptions(
+                    isolate=False, ocr=False, committee="Planning Board", date=dt.date(2007, 1, 31)
+                )
+            ).ingest([PAPERS / SCAN])
+            failed = [r for r in results if r.status != "ok"]
+            assert not failed, failed
+            yield results
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _papers_storage(settings, views_media):
+    """Replaces the suite's per-test folder: these tests read the papers ingested above."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.MEDIA_ROOT = views_media
+    settings.STORAGES = _storage(views_media)

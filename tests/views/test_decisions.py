@@ -1,0 +1,40 @@
+import pytest
+
+from meetings.models import AgendaItem, Resolution
+from tests.views.pages import assert_well_formed, queries_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_every_public_resolution_newest_first(client):
+    response = client.get("/decisions/")
+    page = assert_well_formed(response, "Decisions register")
+    body = response.content.decode()
+    assert f"{Resolution.objects.public().count()} decisions" in body
+    newest = Resolution.objects.public().newest_first().first()
+    oldest = Resolution.objects.public().newest_first().last()
+    assert newest.item.get_absolute_url() in page.links
+    assert oldest.item.meeting.date.year < newest.item.meeting.date.year
+
+
+def test_it_filters_by_text_committee_and_date(client):
+    body = client.get("/decisions/?q=foster&committee=cabinet&date_to=2018-01-01").content.decode()
+    assert "Fostering Modernisation Plan" in body
+    assert "2025" not in body.split("Decisions register")[-1].split("</main>")[0]
+
+
+def test_it_never_lists_an_exempt_items_resolution(client):
+    item = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="97")
+    Resolution.objects.filter(item=item).update(text="EXEMPT-RESOLUTION-MARKER")
+    assert "EXEMPT-RESOLUTION-MARKER" not in client.get("/decisions/").content.decode()
+    assert "EXEMPT-RESOLUTION-MARKER" not in client.get("/decisions/?q=EXEMPT").content.decode()
+
+
+def test_it_paginates(client):
+    assert Resolution.objects.public().count() > 25
+    assert 'href="?page=2"' in client.get("/decisions/").content.decode()
+    assert client.get("/decisions/?page=2").status_code == 200
+
+
+def test_it_uses_a_fixed_number_of_queries(client):
+    assert queries_for(client, "/decisions/") == queries_for(client, "/decisions/?page=2") <= 5

@@ -1,0 +1,76 @@
+import datetime as dt
+
+import pytest
+
+from meetings.models import Meeting
+from tests.views.pages import assert_well_formed, queries_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_meetings_newest_first(client):
+    page = assert_well_formed(client.get("/meetings/"), "Meetings")
+    meetings = [
+        link for link in page.links if link.startswith("/meetings/") and link.count("/") == 4
+    ]
+    assert meetings.index("/meetings/cabinet/2025-03-13/") < meetings.index(
+        "/meetings/cabinet/2017-10-04/"
+    )
+
+
+def test_it_filters_by_committee_and_date(client):
+    body = client.get("/meetings/?committee=cabinet&date_from=2025-01-01").content.decode()
+    assert "/meetings/cabinet/2025-01-30/" in body
+    assert "/meetings/cabinet/2017-10-04/" not in body
+    assert "/meetings/county-council/" not in body
+
+
+def test_it_explains_a_bad_date(client):
+    response = client.get("/meetings/?date_from=not-a-date")
+    assert response.status_code == 200
+    assert "Enter a valid date" in response.content.decode()
+
+
+def test_it_paginates_and_keeps_the_filter(client):
+    meeting = Meeting.objects.get(committee__slug="cabinet", date="2017-10-04")
+    for year in range(1960, 2015):
+        Meeting.objects.create(
+            committee=meeting.committee, date=dt.date(year, 5, 1), is_published=True
+        )
+    response = client.get("/meetings/?committee=cabinet")
+    assert 'href="?committee=cabinet&amp;page=2"' in response.content.decode()
+    assert (
+        "/meetings/cabinet/1960-05-01/"
+        in client.get("/meetings/?committee=cabinet&page=2").content.decode()
+    )
+
+
+def test_it_shows_a_month_calendar(client):
+    response = client.get("/meetings/calendar/2025/3/")
+    page = assert_well_formed(response, "Meetings in March 2025")
+    assert "/meetings/cabinet/2025-03-13/" in page.links
+    assert "/meetings/county-council/2025-03-13/" in page.links
+    assert "/meetings/calendar/2025/2/" in page.links and "/meetings/calendar/2025/4/" in page.links
+
+
+def test_it_filters_the_calendar_by_committee(client):
+    body = client.get("/meetings/calendar/2025/3/?committee=county-council").content.decode()
+    assert "/meetings/county-council/2025-03-13/" in body
+    assert "/meetings/cabinet/2025-03-13/" not in body
+
+
+def test_it_rejects_a_month_that_does_not_exist(client):
+    assert client.get("/meetings/calendar/2025/13/").status_code == 404
+
+
+def test_it_never_lists_an_unpublished_meeting(client):
+    Meeting.objects.filter(committee__slug="county-council").update(is_published=False)
+    assert "county-council" not in client.get("/meetings/").content.decode()
+    assert "county-council" not in client.get("/meetings/calendar/2025/3/").content.decode()
+
+
+def test_it_uses_a_fixed_number_of_queries(client):
+    assert queries_for(client, "/meetings/calendar/2025/3/") == queries_for(
+        client, "/meetings/calendar/2017/10/"
+    )
+    assert queries_for(client, "/meetings/") <= 4

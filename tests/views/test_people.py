@@ -1,0 +1,48 @@
+import pytest
+
+from meetings.models import Attendance, Meeting, Person
+from tests.views.pages import assert_well_formed, queries_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_councillors_and_officers(client):
+    page = assert_well_formed(client.get("/people/"), "People")
+    person = Person.objects.with_public_attendance().order_by("name").first()
+    assert person.get_absolute_url() in page.links
+
+
+def test_it_shows_meetings_attended_and_apologies(client):
+    row = Attendance.objects.filter(role="apologies").select_related("person", "meeting").first()
+    response = client.get(row.person.get_absolute_url())
+    page = assert_well_formed(response, row.person.name)
+    body = response.content.decode()
+    assert row.meeting.get_absolute_url() in page.links
+    assert "Apologies" in body and "Apologies sent" in body
+
+
+def test_it_hides_people_seen_only_at_unpublished_meetings(client):
+    meeting = Meeting.objects.get(committee__slug="county-council")
+    only_here = Person.objects.create(name="Cllr Hidden Marker")
+    Attendance.objects.create(meeting=meeting, person=only_here, role="present")
+    assert client.get(only_here.get_absolute_url()).status_code == 200
+    Meeting.objects.filter(pk=meeting.pk).update(is_published=False)
+    assert client.get(only_here.get_absolute_url()).status_code == 404
+    assert "Cllr Hidden Marker" not in client.get("/people/?page=1").content.decode()
+
+
+def test_it_uses_a_fixed_number_of_queries(client):
+    busy = Person.objects.with_public_attendance().order_by("name").first()
+    rows = Attendance.objects.filter(person=busy).count()
+    other = (
+        Person.objects.with_public_attendance()
+        .exclude(attendance__isnull=True)
+        .order_by("-name")
+        .first()
+    )
+    assert rows >= 1
+    assert (
+        queries_for(client, busy.get_absolute_url())
+        == queries_for(client, other.get_absolute_url())
+        <= 5
+    )
