@@ -12,7 +12,7 @@ from django.utils import timezone
 from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument, ParsedItem
 from documents.models import Document, Page, PageRange
-from meetings.matching import clean_person_name, number_key, person_key, title_similarity
+from meetings.matching import number_key, person_key, title_similarity
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -321,7 +321,7 @@ class DocumentWriter:
         chair_key = person_key(attendance.chair or "")
 
         def add(name: str, role: str, kind: str, substitute_for: Person | None = None) -> None:
-            person = self._person(name, kind)
+            person = Person.objects.for_printed_name(name, kind)
             if person is None or (person.pk, role) in seen:
                 return
             seen.add((person.pk, role))
@@ -345,23 +345,10 @@ class DocumentWriter:
                 sub.name,
                 Attendance.Role.SUBSTITUTE,
                 Person.Kind.COUNCILLOR,
-                self._person(sub.substitute_for, Person.Kind.COUNCILLOR),
+                Person.objects.for_printed_name(sub.substitute_for, Person.Kind.COUNCILLOR),
             )
         for name in attendance.officers:
             add(name, Attendance.Role.OFFICER, Person.Kind.OFFICER)
         for name in attendance.other_members:
             add(name, Attendance.Role.ATTENDING, Person.Kind.COUNCILLOR)
         Attendance.objects.bulk_create(rows)
-
-    @staticmethod
-    def _person(name: str | None, kind: str) -> Person | None:
-        cleaned = clean_person_name(name or "")
-        key = person_key(cleaned)
-        if not key:
-            return None
-        person = Person.objects.filter(match_key=key, kind=kind).first()
-        if person is None:
-            person = Person.objects.filter(match_key=key).first()
-        if person is None:
-            person = Person.objects.create(name=cleaned[:200], kind=kind)
-        return person

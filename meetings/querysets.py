@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+
+# Titles every meeting has: the same words at two meetings are not the same matter.
+_STANDARD_TITLE = re.compile(
+    r"^\W*(apolog|declaration|minutes|public (participation|questions)|matters arising|"
+    r"chair(man)?.?s? announcements|code of conduct|exempt business|urgent|any other business|"
+    r"aob|(date of )?next meeting|questions)",
+    re.I,
+)
+# A decision's reference, e.g. "24/00093" (Kent) - the surest sign a matter came back.
+_DECISION_REFERENCE = re.compile(r"\b\d{2}/\d{5}\b")
 
 
 class CommitteeQuerySet(models.QuerySet):
@@ -29,6 +41,9 @@ class MeetingQuerySet(models.QuerySet):
             self.filter(date__gte=today).exclude(status="cancelled").order_by("date", "start_time")
         )
 
+    def in_month(self, year: int, month: int):
+        return self.filter(date__year=year, date__month=month).order_by("date", "start_time")
+
     def past(self, today=None):
         today = today or timezone.localdate()
         return self.filter(date__lt=today).order_by("-date", "-start_time")
@@ -48,6 +63,25 @@ class AgendaItemQuerySet(models.QuerySet):
     def exempt(self):
         return self.filter(Q(exempt=True) | Q(parent__exempt=True))
 
+    def same_matter_as(self, item):
+        """Published top-level items at other meetings about the same matter, oldest first.
+
+        The same matter: the same decision reference in the title, or the same title when it
+        is not one every meeting has (apologies, minutes, ...).
+        """
+        same = Q(pk=None)  # matches nothing: a query all the same, so every page costs the same
+        for reference in set(_DECISION_REFERENCE.findall(item.title)):
+            same |= Q(title__contains=reference)
+        title = item.title.strip()
+        if len(title) > 6 and not _STANDARD_TITLE.match(title):
+            same |= Q(title__iexact=title)
+        return (
+            self.published()
+            .filter(same, parent__isnull=True)
+            .exclude(meeting_id=item.meeting_id)
+            .order_by("meeting__date", "order")
+        )
+
 
 class ResolutionQuerySet(models.QuerySet):
     def public(self):
@@ -55,8 +89,27 @@ class ResolutionQuerySet(models.QuerySet):
             item__parent__exempt=True
         )
 
+    def newest_first(self):
+        return self.order_by("-item__meeting__date", "item__meeting_id", "item__order", "order")
+
 
 class PersonQuerySet(models.QuerySet):
+    def for_printed_name(self, name: str | None, kind: str):
+        """The person a paper names ("Cllr R W Gough (Leader)"), created on first mention.
+
+        Matched on initial and surname, preferring someone of the same kind; None when the
+        text holds no name at all.
+        """
+        from meetings.matching import clean_person_name, person_key
+
+        cleaned = clean_person_name(name or "")
+        key = person_key(cleaned)
+        if not key:
+            return None
+        same_key = self.filter(match_key=key)
+        person = same_key.filter(kind=kind).first() or same_key.first()
+        return person or self.create(name=cleaned[:200], kind=kind)
+
     def councillors(self):
         return self.filter(kind="councillor")
 

@@ -191,3 +191,49 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _read(env_str, "LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# The open-data API (portal/api/): read-only, anonymous, paginated, OpenAPI at /api/schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "portal.api.pagination.StandardPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Committee papers open data API",
+    "DESCRIPTION": "Everything public about the council's committees, meetings, agenda items, "
+    "papers (with their pages' text), decisions and people. Exempt (Schedule 12A) content is "
+    "never included: an exempt item shows only its number, title and paragraph.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "documents.models.Document.Kind",
+        "PersonKindEnum": "meetings.models.Person.Kind",
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.withheld_items_need_only_public_fields",
+        "portal.api.schema.document_error_responses",
+    ],
+}
+
+# Staff workflow (portal/staff/): sign-in, uploads read in the background by the database
+# task worker (`manage.py db_worker`, its own process), the audit log.
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "staff:dashboard"
+LOGOUT_REDIRECT_URL = "home"
+# Uploads wait here (random names, outside MEDIA_ROOT) until the worker reads them; the web
+# and worker processes must share it.
+STAFF_UPLOAD_DIR = Path(_read(env_str, "STAFF_UPLOAD_DIR", str(DATA_DIR / "incoming")))
+STAFF_INGEST_ISOLATE = True  # read uploads in a child process with time and memory limits
+AGENDA_NOTICE_CLEAR_WORKING_DAYS = 5

@@ -1,14 +1,25 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.export_file import export_download
 from portal import views
+from portal.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("staff/", include("portal.staff.urls")),
     path("", include("meetings.urls")),
     path("", include("documents.urls")),
+    path("", include("documents.search.urls")),
+    path("api/", include("portal.api.urls")),
+    path("feeds/", include("meetings.feed_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("open-data/export.json", export_download, name="export-download"),
 ]
 
 handler404 = "portal.views.page_not_found"
