@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI explores the same examples every run (a failure there is reproducible, never luck);
+# a developer's run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAPERS = FIXTURES / "papers"

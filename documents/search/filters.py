@@ -101,6 +101,11 @@ def positive_int(params, name: str, default: int, maximum: int | None = None) ->
 
 def search_request_from(params) -> SearchRequest:
     """Validate query parameters (a QueryDict) into a SearchRequest, or raise QueryError."""
+    if any("\x00" in value for values in params.lists() for value in values[1]):
+        # A NUL can never match stored text; drop it rather than refuse the whole search.
+        params = params.copy()
+        for key, values in list(params.lists()):
+            params.setlist(key, [value.replace("\x00", "") for value in values])
     page = positive_int(params, "page", 1)
     page_size = positive_int(params, "page_size", 20, MAX_PAGE_SIZE)
     filterset = SearchFilter(params, queryset=Committee.objects.none())

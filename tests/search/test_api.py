@@ -207,3 +207,10 @@ def test_it_is_in_the_openapi_schema(api):
     operation = schema["paths"]["/api/search"]["get"]
     assert {p["name"] for p in operation["parameters"]} >= {"q", "committee", "from", "type"}
     assert "400" in operation["responses"]
+
+
+@pytest.mark.django_db
+def test_it_ignores_nul_characters_in_the_query(client):
+    response = client.get("/api/search", {"q": "foster\x00", "committee": ["", "\x00"]})
+    assert response.status_code == 200
+    assert response.json()["query"] == "foster"
