@@ -2,30 +2,16 @@
 
 from pathlib import Path
 
-import pytest
-
 from documents.ingest.agenda import parse_agenda
 from documents.ingest.agenda_list import parse_agenda_list
-from documents.ingest.parsed import PageContent
-from documents.ingest.pdf import raw_page_texts
+from tests.ingest.pages import pages_of_paper, text_pages
 
 PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 
 
-def _load(name: str) -> list[PageContent]:
-    path = PAPERS / name
-    if not path.exists():
-        pytest.skip(f"fixture {name} missing")
-    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(raw_page_texts(path))]
-
-
-def _pages(*texts: str) -> list[PageContent]:
-    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(texts)]
-
-
 def test_dorset_pack_items_pages_reports_and_exempt_item():
     items = parse_agenda(
-        _load("dorset-people-and-health-2021-09-02-agenda-pack.pdf"), "agenda-pack"
+        pages_of_paper("dorset-people-and-health-2021-09-02-agenda-pack.pdf"), "agenda-pack"
     )
     by_number = {item.number: item for item in items}
     assert list(by_number) == [str(n) for n in range(1, 12)]
@@ -44,7 +30,9 @@ def test_dorset_pack_items_pages_reports_and_exempt_item():
 
 
 def test_kent_front_sheet_titles_without_page_refs():
-    items = parse_agenda(_load("uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf"), "agenda")
+    items = parse_agenda(
+        pages_of_paper("uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf"), "agenda"
+    )
     assert [item.number for item in items] == [str(n) for n in range(1, 10)]
     last = items[-1]
     assert last.title == "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29"
@@ -54,7 +42,7 @@ def test_kent_front_sheet_titles_without_page_refs():
 
 def test_merton_pack_bare_page_numbers():
     items = parse_agenda(
-        _load("uk_merton_audit-committee_2009-10-22_agenda-pack.pdf"), "agenda-pack"
+        pages_of_paper("uk_merton_audit-committee_2009-10-22_agenda-pack.pdf"), "agenda-pack"
     )
     titles = {item.number: item for item in items}
     assert titles["4"].title == "Annual complaints report"
@@ -63,7 +51,7 @@ def test_merton_pack_bare_page_numbers():
 
 
 def test_supplement_holds_its_decision_record():
-    pages = _load("uk_kent_cabinet_2025-01-30_supplementary-pack_PROD-24-00096.pdf")
+    pages = pages_of_paper("uk_kent_cabinet_2025-01-30_supplementary-pack_PROD-24-00096.pdf")
     (item,) = parse_agenda(pages, "supplement")
     assert item.number == "9"
     assert (item.page_start, item.page_end) == (3, 5)
@@ -76,7 +64,7 @@ def test_roman_numerals_with_lettered_sub_items():
         "III. COMMITTEE REPORTS\nA. FINANCE\n1. Approval of grants\nB. MANAGEMENT\n"
         "IV. ADJOURNMENT\n"
     )
-    items = parse_agenda(_pages(text), "agenda")
+    items = parse_agenda(text_pages(text), "agenda")
     assert [item.number for item in items] == ["I", "II", "III", "IV"]
     assert items[1].title == "APPROVAL OF THE MINUTES"
     assert items[2].sub_items == ["A. FINANCE", "1. Approval of grants", "B. MANAGEMENT"]
@@ -94,7 +82,7 @@ def test_dotted_leaders_decimal_sub_items_and_part_two():
         "Paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972.\n"
         "4 Staffing restructure ........ 41 - 50\n"
     )
-    items = parse_agenda_list(_pages(text))
+    items = parse_agenda_list(text_pages(text))
     assert [item.title for item in items] == [
         "Apologies for absence",
         "Minutes of the last meeting",
@@ -114,7 +102,7 @@ def test_exclusion_motion_makes_following_items_exempt():
         "To resolve that the public be excluded under paragraph 4 of Schedule 12A.\n"
         "3. Trade union negotiations\n"
     )
-    items = parse_agenda_list(_pages(text))
+    items = parse_agenda_list(text_pages(text))
     assert [item.exempt for item in items] == [False, False, True]
     assert items[2].exempt_paragraph == 4
 
@@ -130,7 +118,7 @@ def test_wrapped_titles_and_dates_are_not_items():
         "3 September 2021 deadline for questions\n"
         "3. Any other business\n"
     )
-    items = parse_agenda_list(_pages(text))
+    items = parse_agenda_list(text_pages(text))
     assert [item.number for item in items] == ["1", "2", "3"]
     assert items[1].title == "CAPITAL PROGRAMME MONITORING AND TREASURY MANAGEMENT"
 
@@ -144,7 +132,7 @@ def test_single_report_document():
         "2.0 Recommendations\n2.1 Cabinet is asked to RESOLVE that the strategy be adopted.\n"
         "3.0 Background\n"
     )
-    (item,) = parse_agenda(_pages(text, "This page is intentionally left blank"), "report")
+    (item,) = parse_agenda(text_pages(text, "This page is intentionally left blank"), "report")
     assert item.title == "Parks Strategy"
     assert (item.page_start, item.page_end, item.has_paper) == (1, 1, True)
     assert item.report.portfolio_holder == "Cabinet Member for Environment"
@@ -161,7 +149,7 @@ def test_record_of_decision_form():
         "Reason(s) for decision:\nThe routes were reviewed after consultation.\n"
         "Any alternatives considered and rejected:\nNone.\n"
     )
-    (item,) = parse_agenda(_pages(text), "decision")
+    (item,) = parse_agenda(text_pages(text), "decision")
     assert (item.title, item.number) == ("Winter Gritting Routes", "25/00012")
     assert [r.text for r in item.resolutions] == [
         "APPROVE the revised gritting routes.",

@@ -2,28 +2,14 @@
 
 from pathlib import Path
 
-import pytest
-
 from documents.ingest.minutes import parse_minutes
-from documents.ingest.parsed import PageContent
-from documents.ingest.pdf import raw_page_texts
+from tests.ingest.pages import pages_of_paper, text_pages
 
 PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 
 
-def _pages_of(name: str) -> list[PageContent]:
-    path = PAPERS / name
-    if not path.exists():
-        pytest.skip(f"fixture {name} missing")
-    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(raw_page_texts(path))]
-
-
-def _pages(*texts: str) -> list[PageContent]:
-    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(texts)]
-
-
 def test_dorset_cabinet_minutes():
-    items, att = parse_minutes(_pages_of("dorset-cabinet-2017-10-04-minutes.pdf"))
+    items, att = parse_minutes(pages_of_paper("dorset-cabinet-2017-10-04-minutes.pdf"))
     assert [i.minute_number for i in items] == [str(n) for n in range(82, 98)]
     by = {i.minute_number: i for i in items}
     assert by["90"].title == (
@@ -45,7 +31,7 @@ def test_dorset_cabinet_minutes():
 
 
 def test_kent_minutes_number_and_agenda_item():
-    items, att = parse_minutes(_pages_of("uk_kent_cabinet_2025-01-30_printed-minutes.pdf"))
+    items, att = parse_minutes(pages_of_paper("uk_kent_cabinet_2025-01-30_printed-minutes.pdf"))
     assert [(i.number, i.minute_number) for i in items][:2] == [("1", "84"), ("2", "85")]
     assert len(items) == 9
     assert all("(Item" not in i.title for i in items)
@@ -55,14 +41,16 @@ def test_kent_minutes_number_and_agenda_item():
 
 
 def test_kent_county_council_declaration_made_later_in_meeting():
-    items, _ = parse_minutes(_pages_of("uk_kent_county-council_2025-03-13_printed-minutes.pdf"))
+    items, _ = parse_minutes(
+        pages_of_paper("uk_kent_county-council_2025-03-13_printed-minutes.pdf")
+    )
     declarations = items[1].declarations
     assert len(declarations) == 1 and "Mr Sole declared an interest" in declarations[0]
 
 
 def test_minutes_without_minute_numbers_use_the_item_reference():
     items, att = parse_minutes(
-        _pages_of("uk_kent_corporate-parenting-panel_2024-12-10_minutes.pdf")
+        pages_of_paper("uk_kent_corporate-parenting-panel_2024-12-10_minutes.pdf")
     )
     assert items[0].title == "Apologies and Substitutes"
     assert items[0].number == "1" and items[0].minute_number is None
@@ -71,7 +59,7 @@ def test_minutes_without_minute_numbers_use_the_item_reference():
 
 def test_misprinted_minute_number_is_kept_in_sequence():
     items, _ = parse_minutes(
-        _pages_of("uk_sutton-coldfield-tc_amenities-committee_2018-03-13_minutes.pdf")
+        pages_of_paper("uk_sutton-coldfield-tc_amenities-committee_2018-03-13_minutes.pdf")
     )
     numbers = [i.number for i in items]
     assert numbers[:6] == ["52", "53", "54", "55", "6", "57"]
@@ -79,14 +67,14 @@ def test_misprinted_minute_number_is_kept_in_sequence():
 
 
 def test_last_minute_stops_at_close_of_meeting():
-    items, _ = parse_minutes(_pages_of("uk_hertingfordbury-pc_2019-09-11_minutes.pdf"))
+    items, _ = parse_minutes(pages_of_paper("uk_hertingfordbury-pc_2019-09-11_minutes.pdf"))
     assert items[-1].minute_number == "57" and items[-1].page_end == 4
     assert items[0].number == "1" and items[0].minute_number == "42"
 
 
 def test_us_numbered_agenda_minutes():
     items, att = parse_minutes(
-        _pages_of("us_east-palo-alto_planning-commission_2020-01-27_minutes.pdf")
+        pages_of_paper("us_east-palo-alto_planning-commission_2020-01-27_minutes.pdf")
     )
     assert [i.number for i in items] == [str(n) for n in range(1, 9)]
     assert all(not i.resolutions for i in items)  # motions are not printed as RESOLVED
@@ -106,7 +94,7 @@ def test_other_house_style_min_prefix_slash_numbers_and_stamps():
         "Borough Council\nPlanning Committee - 4 March 2024\n"
         "PC 14/24 Enforcement Update\nMembers noted the report.\nPage 2\n"
     )
-    items, att = parse_minutes(_pages(page1, page2))
+    items, att = parse_minutes(text_pages(page1, page2))
     assert [i.minute_number for i in items] == ["PC 12/24", "PC 13/24", "PC 14/24"]
     assert [r.number for r in items[1].resolutions] == ["(1)", "(2)"]
     assert items[2].page_start == 2 and "Page 2" not in items[2].narrative
@@ -121,7 +109,7 @@ def test_list_numbers_inside_a_minute_are_not_minutes():
         "2. Budget\nRESOLVED\n1. That the budget be approved.\n2. That the precept be set.\n"
         "3. Any Other Business\nNone.\n"
     )
-    items, _ = parse_minutes(_pages(text))
+    items, _ = parse_minutes(text_pages(text))
     assert [i.title for i in items] == ["Apologies", "Budget", "Any Other Business"]
     assert len(items[1].resolutions) == 2
 
@@ -132,6 +120,6 @@ def test_exempt_minute_marked_not_for_publication():
         "11. Property Disposal\nNOT FOR PUBLICATION - exempt information under paragraph 3 of "
         "Part 1 of Schedule 12A\nRESOLVED that the sale be approved.\n"
     )
-    items, _ = parse_minutes(_pages(text))
+    items, _ = parse_minutes(text_pages(text))
     assert [i.exempt for i in items] == [False, True]
     assert items[1].exempt_paragraph == 3

@@ -7,27 +7,24 @@ from documents.ingest.pack_pages import (
     printed_page_numbers,
     printed_to_physical,
 )
-from documents.ingest.parsed import PageContent, ParsedItem
-
-
-def _pages(*texts: str) -> list[PageContent]:
-    return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(texts)]
+from documents.ingest.parsed import ParsedItem
+from tests.ingest.pages import text_pages
 
 
 def test_page_stamps_and_missing_stamps_are_interpolated():
-    pages = _pages("Agenda\n1. Minutes", "Minutes text\nPage 1", "more text", "end\nPage 3")
+    pages = text_pages("Agenda\n1. Minutes", "Minutes text\nPage 1", "more text", "end\nPage 3")
     stamps = printed_page_numbers(pages)
     assert stamps == {2: 1, 4: 3}
     assert printed_to_physical(2, stamps, len(pages)) == 3
 
 
 def test_bare_numbers_need_agreeing_neighbours():
-    pages = _pages("Front\nsee note\n1", "Report\nbody\n7", "body\n8", "body\n9")
+    pages = text_pages("Front\nsee note\n1", "Report\nbody\n7", "body\n8", "body\n9")
     assert printed_page_numbers(pages) == {2: 7, 3: 8, 4: 9}
 
 
-def test_agenda_item_marks_and_blank_pages():
-    pages = _pages(
+def test_agenda_item_marks_and_blankpages():
+    pages = text_pages(
         "Report title\nbody\nPage 5\nAgenda Item 4", "This page is intentionally left blank"
     )
     assert agenda_item_marks(pages) == {"4": 1}
@@ -36,7 +33,7 @@ def test_agenda_item_marks_and_blank_pages():
 
 
 def test_ranges_use_marks_and_drop_trailing_blank():
-    pages = _pages(
+    pages = text_pages(
         "1. Apologies\n2. Report A (Pages 1 - 2)\n3. Report B (Pages 4 - 5)",
         "Report A\nPage 1\nAgenda Item 2",
         "more\nPage 2",
