@@ -12,7 +12,8 @@ from django.utils import timezone
 from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument, ParsedItem
 from documents.models import Document, Page, PageRange
-from meetings.matching import number_key, person_key, title_similarity
+from meetings.attendance_record import AttendanceRecord
+from meetings.matching import clean_person_name, number_key, person_key, title_similarity
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -315,40 +316,19 @@ class DocumentWriter:
     # -- attendance ------------------------------------------------------------------------
     def _attendance(self, meeting: Meeting) -> None:
         attendance = self.parsed.attendance
-        meeting.attendance.all().delete()
-        rows: list[Attendance] = []
-        seen: set[tuple[int, str]] = set()
-        chair_key = person_key(attendance.chair or "")
-
-        def add(name: str, role: str, kind: str, substitute_for: Person | None = None) -> None:
-            person = Person.objects.for_printed_name(name, kind)
-            if person is None or (person.pk, role) in seen:
-                return
-            seen.add((person.pk, role))
-            rows.append(
-                Attendance(
-                    meeting=meeting,
-                    person=person,
-                    role=role,
-                    substitute_for=substitute_for,
-                    is_chair=bool(chair_key) and person.match_key == chair_key,
-                    order=len(rows),
-                )
-            )
-
+        record = AttendanceRecord(meeting)
+        chair = person_key(clean_person_name(attendance.chair or ""))
+        councillor, officer = Person.Kind.COUNCILLOR, Person.Kind.OFFICER
         for name in attendance.present:
-            add(name, Attendance.Role.PRESENT, Person.Kind.COUNCILLOR)
+            is_chair = bool(chair) and person_key(clean_person_name(name)) == chair
+            record.add(name, Attendance.Role.PRESENT, councillor, is_chair=is_chair)
         for name in attendance.apologies:
-            add(name, Attendance.Role.APOLOGIES, Person.Kind.COUNCILLOR)
+            record.add(name, Attendance.Role.APOLOGIES, councillor)
         for sub in attendance.substitutes:
-            add(
-                sub.name,
-                Attendance.Role.SUBSTITUTE,
-                Person.Kind.COUNCILLOR,
-                Person.objects.for_printed_name(sub.substitute_for, Person.Kind.COUNCILLOR),
-            )
+            replaced = Person.objects.for_printed_name(sub.substitute_for, councillor)
+            record.add(sub.name, Attendance.Role.SUBSTITUTE, councillor, substitute_for=replaced)
         for name in attendance.officers:
-            add(name, Attendance.Role.OFFICER, Person.Kind.OFFICER)
+            record.add(name, Attendance.Role.OFFICER, officer)
         for name in attendance.other_members:
-            add(name, Attendance.Role.ATTENDING, Person.Kind.COUNCILLOR)
-        Attendance.objects.bulk_create(rows)
+            record.add(name, Attendance.Role.ATTENDING, councillor)
+        record.save()

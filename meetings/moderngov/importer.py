@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from documents.importer import Importer, IngestOptions
+from meetings.attendance_record import AttendanceRecord
 from meetings.matching import number_key
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Person
 from meetings.moderngov import parse
@@ -194,27 +195,14 @@ class ModernGovImporter:
     def _attendance(self, meeting: Meeting, mg: parse.MgMeeting) -> None:
         if not mg.minutes_published or not mg.attendees:
             return  # "Expected" attendance before a meeting is not a record of who came
-        meeting.attendance.all().delete()
-        rows, seen = [], set()
+        record = AttendanceRecord(meeting)
         for attendee in mg.attendees:
             role = self._role(attendee)
             if role is None:
                 continue
             kind = Person.Kind.OFFICER if role == Attendance.Role.OFFICER else "councillor"
-            person = Person.objects.for_printed_name(attendee.name, kind)
-            if person is None or (person.pk, role) in seen:
-                continue
-            seen.add((person.pk, role))
-            rows.append(
-                Attendance(
-                    meeting=meeting,
-                    person=person,
-                    role=role,
-                    is_chair=attendee.role.lower() == "chair",
-                    order=len(rows),
-                )
-            )
-        Attendance.objects.bulk_create(rows)
+            record.add(attendee.name, role, kind, is_chair=attendee.role.lower() == "chair")
+        record.save()
 
     @staticmethod
     def _role(attendee: parse.MgAttendee) -> str | None:
