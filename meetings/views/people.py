@@ -29,11 +29,12 @@ def person_detail(request, slug):
     attendance = (
         Attendance.objects.filter(person=person, meeting__is_published=True)
         .select_related("meeting__committee", "substitute_for")
-        .order_by("-meeting__date", "meeting_id")
+        .order_by("-meeting__date", "meeting_id", "pk")
     )
     totals = attendance.aggregate(
-        attended=Count("pk", filter=~Q(role="apologies")),
-        apologies=Count("pk", filter=Q(role="apologies")),
+        # One person can be listed twice for a meeting (present, and as a substitute).
+        attended=Count("meeting", filter=~Q(role="apologies"), distinct=True),
+        apologies=Count("meeting", filter=Q(role="apologies"), distinct=True),
     )
     return render(
         request,

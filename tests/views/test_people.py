@@ -46,3 +46,12 @@ def test_it_uses_a_fixed_number_of_queries(client):
         == queries_for(client, other.get_absolute_url())
         <= 5
     )
+
+
+def test_a_substitute_listed_twice_counts_one_meeting_attended(client):
+    meeting = Meeting.objects.filter(is_published=True).first()
+    person = Person.objects.create(name="Cllr Twice Listed")
+    Attendance.objects.create(meeting=meeting, person=person, role="present")
+    Attendance.objects.create(meeting=meeting, person=person, role="substitute")
+    body = client.get(person.get_absolute_url()).content.decode()
+    assert "<dt>Meetings attended</dt><dd>1</dd>" in body
