@@ -10,12 +10,12 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from documents.models import Document
 from meetings.models import Committee, Meeting
 from portal.models import AuditEntry, IngestJob
+from portal.security import framed_by_portal
 from portal.staff import audit
 from portal.staff.forms import MeetingChoiceForm, PaperFormSet
 from portal.staff.jobs import queue_job
@@ -126,7 +126,7 @@ def audit_log(request):
 
 
 @require_safe
-@xframe_options_sameorigin
+@framed_by_portal
 @staff_required(VIEW_PAPERS)
 def document_pdf(request, pk):
     """The original PDF, withheld pages and all: for staff only, never cached."""
