@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from documents.models import Document
 from meetings.models import AgendaItem, Committee, Meeting, Resolution
@@ -39,7 +40,8 @@ class CommitteeScopedFeed(Feed):
         return committee.get_absolute_url() if committee else "/meetings/"
 
     def description(self, committee):
-        return self.title(committee)
+        # Feed readers take descriptions and summaries as HTML: the words go in escaped.
+        return escape(self.title(committee))
 
 
 class UpcomingMeetingsFeed(CommitteeScopedFeed):
@@ -61,7 +63,7 @@ class UpcomingMeetingsFeed(CommitteeScopedFeed):
         parts = [meeting.get_status_display()]
         if meeting.venue:
             parts.append(meeting.venue)
-        return " · ".join(parts)
+        return escape(" · ".join(parts))
 
     def item_pubdate(self, meeting):
         return meeting.created
@@ -120,7 +122,7 @@ class DecisionsFeed(CommitteeScopedFeed):
         return f"{item.title} ({item.meeting})"
 
     def item_description(self, item):
-        return "\n".join(f"{r.number} {r.text}".strip() for r in item.resolutions.all())
+        return escape("\n".join(f"{r.number} {r.text}".strip() for r in item.resolutions.all()))
 
     def item_pubdate(self, item):
         meeting_day = dt.datetime.combine(item.meeting.date, item.meeting.start_time or dt.time())

@@ -77,5 +77,5 @@ def test_the_exempt_report_is_marked_and_its_pages_withheld(tmp_path, client):
     download = client.get(document.get_pdf_url())
     served = pdfium.PdfDocument(io.BytesIO(b"".join(download.streaming_content)))
     assert len(served) == 2
-    text = "".join(served[i].get_textpage().get_text_bounded() for i in range(len(served)))
+    text = "".join(served[i].get_textpage().get_text_range() for i in range(len(served)))
     assert "Zephyrine" not in text and "libraries opened" in text

@@ -127,11 +127,13 @@ class AgendaItemSerializer(PublicRecordSerializer):
 
     def to_representation(self, instance):
         if instance.is_withheld:
+            # Under exempt business even a part's title is withheld: show the exempt item's.
+            shown = instance.parent if instance.parent_id and instance.parent.exempt else instance
             return {
-                "number": instance.number or instance.minute_number or "",
-                "title": instance.title,
+                "number": shown.number or shown.minute_number or "",
+                "title": shown.title,
                 "exempt": True,
-                "exempt_paragraph": instance.exempt_paragraph,
+                "exempt_paragraph": shown.exempt_paragraph,
             }
         return super().to_representation(instance)
 
@@ -224,7 +226,11 @@ class MeetingDetailSerializer(MeetingSerializer):
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_items(self, obj):
-        items = obj.items.select_related("parent").prefetch_related("resolutions")
+        items = (
+            obj.items.exclude(parent__exempt=True)  # an exempt item's parts: listed as the item
+            .select_related("parent")
+            .prefetch_related("resolutions")
+        )
         return AgendaItemSerializer(
             items.order_by("order", "pk"), many=True, context=self.context
         ).data

@@ -47,12 +47,16 @@ class AgendaItemViewSet(PublicReadOnlyViewSet):
     filterset_class = filters.AgendaItemFilter
 
     def get_queryset(self):
-        return (
+        items = (
             AgendaItem.objects.published()
             .select_related("parent", "meeting__committee")
             .prefetch_related("resolutions")
             .order_by("-meeting__date", "meeting_id", "order", "pk")
         )
+        if self.action == "list":
+            # The parts of an exempt item are its withheld business: listed once, as the item.
+            items = items.exclude(parent__exempt=True)
+        return items
 
 
 class DocumentViewSet(PublicReadOnlyViewSet):

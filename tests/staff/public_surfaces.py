@@ -85,5 +85,5 @@ def leaks(client, meeting, item, secrets: list[str]) -> dict[str, str]:
 
 def pdf_pages_and_text(body: bytes) -> tuple[int, str]:
     served = pdfium.PdfDocument(io.BytesIO(body))
-    text = "".join(served[i].get_textpage().get_text_bounded() for i in range(len(served)))
+    text = "".join(served[i].get_textpage().get_text_range() for i in range(len(served)))
     return len(served), squash(text)

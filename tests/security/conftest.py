@@ -1,0 +1,51 @@
+"""The leak world, built once for this package inside a transaction rolled back at the end.
+
+Each test runs in its own savepoint within it (pytest-django's ``django_db``), so a test may
+publish something for a moment; nothing outlives the package.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from tests.security.world import build_world
+
+
+def _storage(location) -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="package")
+def leak_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("leak-media")
+
+
+@pytest.fixture(scope="package")
+def world(django_db_setup, django_db_blocker, leak_media, tmp_path_factory):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=leak_media, STORAGES=_storage(leak_media)),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world(tmp_path_factory.mktemp("leak-papers"))
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _papers_storage(settings, leak_media):
+    """Replaces the suite's per-test folder: these tests read the papers stored above."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.MEDIA_ROOT = leak_media
+    settings.STORAGES = _storage(leak_media)
