@@ -2,8 +2,9 @@
 
 ``open_checked`` refuses, with a clerk-readable :class:`IngestError`, anything that is not a
 readable PDF: empty files, HTML pages, Word documents renamed to .pdf, files over the size or
-page limit, password-protected and damaged PDFs. ``read_pages`` then extracts the raw text of
-every page (~450 pages/s); pdfplumber is never used here.
+page limit, password-protected and damaged PDFs, and PDFs the portal will not publish as they
+are (JavaScript, programs to launch, embedded files; see ``active_content``). ``read_pages``
+then extracts the raw text of every page (~450 pages/s); pdfplumber is never used here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .active_content import active_content_problem
 from .errors import IngestError, size_words
 from .parsed import PageContent
 from .ruled_tables import page_tables
@@ -95,6 +97,14 @@ def open_checked(
     if pages > max_pages:
         pdf.close()
         raise IngestError(f"the PDF has {pages:,} pages, over the {max_pages:,}-page limit")
+    try:
+        problem = active_content_problem(path, pdf)
+    except BaseException:
+        pdf.close()
+        raise
+    if problem:
+        pdf.close()
+        raise IngestError(problem)
     return pdf
 
 

@@ -16,6 +16,11 @@ from typing import Any
 
 from documents.ingest.errors import IngestError
 
+NESTED_TOO_DEEPLY = (
+    "the PDF's structure is nested too deeply to read; open it and save it again with "
+    "Print to PDF, then upload the new copy"
+)
+
 
 def _child(conn: Connection, func: Callable, args: tuple, kwargs: dict, memory_bytes: int) -> None:
     if memory_bytes:
@@ -26,6 +31,8 @@ def _child(conn: Connection, func: Callable, args: tuple, kwargs: dict, memory_b
         conn.send(("ingest-error", str(exc)))
     except MemoryError:
         conn.send(("ingest-error", "the PDF needs more memory to read than the limit allows"))
+    except RecursionError:
+        conn.send(("ingest-error", NESTED_TOO_DEEPLY))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
         conn.send(("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
     finally:
