@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from documents.models import Document
-from meetings.models import Committee, Meeting
+from meetings.models import Meeting
 from portal.models import AuditEntry, IngestJob
 from portal.security import framed_by_portal
 from portal.staff import audit
@@ -68,13 +68,16 @@ def upload(request, meeting_pk=None):
 
 
 def _chosen_meeting(choice: MeetingChoiceForm) -> Meeting | None:
+    """The existing meeting the clerk chose. A new committee or meeting is made only when a
+    paper for it has been read, so a refused file leaves nothing behind."""
     name, date = choice.committee_name(), choice.cleaned_data.get("date")
     if not (name and date):
         return None
-    committee = Committee.objects.filter(name__iexact=name).first()
-    committee = committee or Committee.objects.create(name=name)
-    meeting = committee.meetings.filter(date=date).order_by("start_time").first()
-    return meeting or Meeting.objects.create(committee=committee, date=date)
+    return (
+        Meeting.objects.filter(committee__name__iexact=name, date=date)
+        .order_by("start_time")
+        .first()
+    )
 
 
 def _queue_upload(user, data, meeting, choice, replaces=None) -> IngestJob:

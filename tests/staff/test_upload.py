@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from documents.models import Document
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Committee, Meeting
 from portal.models import AuditEntry, IngestJob
 from tests import factories
 from tests.staff.conftest import PACK, upload
@@ -116,3 +116,15 @@ def test_the_database_worker_reads_a_queued_upload(officer_client, papers, setti
     job = IngestJob.objects.get()
     assert job.status == "ok", job.error
     assert Meeting.objects.get().items.exists()
+
+
+def test_a_refused_file_for_a_new_committee_and_date_leaves_no_committee_or_meeting(
+    officer_client, papers
+):
+    damaged = SimpleUploadedFile("agenda.pdf", b"%PDF-1.4\n" + b"\x00" * 64, "application/pdf")
+    fields = {"meeting-new_committee": "Licensing Sub-Committee", "meeting-date": "2026-02-03"}
+    assert upload(officer_client, papers, damaged, **fields).status_code == 302
+    job = IngestJob.objects.get()
+    assert job.status == "failed" and "damaged" in job.error
+    assert not Meeting.objects.exists()
+    assert not Committee.objects.filter(name="Licensing Sub-Committee").exists()
