@@ -18,13 +18,12 @@ from datetime import date as Date
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError
 
 from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.sandbox import run_limited
 from documents.models import Document
-from documents.writer import DocumentWriter
+from documents.writer import AlreadyLoaded, DocumentWriter
 
 
 @dataclass
@@ -154,21 +153,14 @@ class Importer:
     def _finish(self, path: Path, started, sha, parsed, error) -> IngestResult:
         result = IngestResult(path=str(path), status="failed", error=error)
         if error is None and parsed is None:
-            existing = Document.objects.select_related("meeting__committee").get(sha256=sha)
-            result.status = "unchanged"
-            result.meeting = existing.meeting.get_absolute_url()
-            result.document_id = existing.pk
-            result.pages = existing.page_count
+            self._unchanged(result, Document.objects.get(sha256=sha))
         elif error is None:
             try:
                 document = self._write(path, sha, parsed)
             except IngestError as exc:
                 result.error = str(exc)
-            except IntegrityError:
-                if Document.objects.filter(sha256=sha).exists():  # another ingest won the race
-                    result.status = "unchanged"
-                else:
-                    raise
+            except AlreadyLoaded as exc:  # another ingest stored this file while it was read
+                self._unchanged(result, exc.document)
             else:
                 result.status = "ok"
                 result.meeting = document.meeting.get_absolute_url()
@@ -177,6 +169,13 @@ class Importer:
                 result.pages = parsed.page_count
         result.seconds = time.monotonic() - started
         return result
+
+    @staticmethod
+    def _unchanged(result: IngestResult, existing: Document) -> None:
+        result.status = "unchanged"
+        result.meeting = existing.meeting.get_absolute_url()
+        result.document_id = existing.pk
+        result.pages = existing.page_count
 
     def _write(self, path: Path, sha: str, parsed: ParsedDocument) -> Document:
         writer = DocumentWriter(

@@ -1,12 +1,25 @@
-"""Write one parsed paper into the database, in one transaction, with its stored file."""
+"""Write one parsed paper into the database, in one transaction, with its stored file.
+
+Several ingests may write at once (the ``ingest`` command run twice, the upload worker beside
+it). Writers of the same paper or of the same committee take turns: on PostgreSQL through
+transaction-scoped advisory locks, on SQLite because a write transaction begins IMMEDIATE.
+The later writer then finds the earlier one's rows: its own paper (``AlreadyLoaded``) or the
+committee and meeting to add to. A clash the locks do not cover (a committee or person added
+by hand at that moment) rolls back and is written again on the rows now there.
+
+The PDF is stored under its content's name as the last step before the commit, so a process
+killed while writing leaves no rows and, but for that last moment, no file; a file left by
+an ingest that never committed is replaced when the same paper is next written.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date as Date
 from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from documents.ingest.errors import IngestError
@@ -28,6 +41,21 @@ from meetings.models import (
 ONE_PER_MEETING = {"agenda-pack", "agenda", "minutes"}
 REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item")]
 MINUTE_TITLE_MATCH = 0.8
+WRITE_ATTEMPTS = 3
+
+
+class AlreadyLoaded(Exception):
+    """The same file (by its SHA-256) is already stored, perhaps by an ingest just now."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(f"already loaded as document {document.pk}")
+        self.document = document
+
+
+def lock_key(*parts: str) -> int:
+    """A signed 64-bit key for ``pg_advisory_xact_lock``, from text."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 class DocumentWriter:
@@ -60,8 +88,24 @@ class DocumentWriter:
             raise IngestError(
                 "the meeting date could not be read from the paper; give it with --date"
             )
+        attempt = 1
+        while True:
+            try:
+                return self._write_once()
+            except IntegrityError:
+                # Another writer added a row this paper needs at the same moment: read again.
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                attempt += 1
+
+    def _write_once(self) -> Document:
+        self.stored_name = None
         try:
             with transaction.atomic():
+                self._take_turns()
+                existing = Document.objects.filter(sha256=self.sha256).first()
+                if existing is not None:
+                    raise AlreadyLoaded(existing)
                 meeting = self._meeting()
                 document = self._document(meeting)
                 self._pages(document)
@@ -71,11 +115,27 @@ class DocumentWriter:
                     self._agenda_items(meeting, document)
                 if self.parsed.attendance:
                     self._attendance(meeting)
+                self._store(document)
             return document
         except BaseException:
             if self.stored_name:
                 Document.file.field.storage.delete(self.stored_name)
             raise
+
+    def _take_turns(self) -> None:
+        """Wait for other transactions writing this paper or this committee to finish."""
+        connection = transaction.get_connection()
+        if connection.vendor != "postgresql":
+            return  # SQLite: this transaction already holds the database's only write lock
+        keys = sorted(
+            {
+                lock_key("paper", self.sha256),
+                lock_key("committee", self.committee_name.strip().casefold()),
+            }
+        )
+        with connection.cursor() as cursor:
+            for key in keys:  # always in the same order, so two writers never deadlock
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
     # -- meeting -------------------------------------------------------------------------
     def _meeting(self) -> Meeting:
@@ -132,15 +192,28 @@ class DocumentWriter:
             is_exempt=self._wholly_exempt(),
             version=previous.version + 1 if previous else 1,
         )
-        with self.source.open("rb") as handle:
-            document.file.save(f"{self.sha256}.pdf", File(handle), save=False)
-        self.stored_name = document.file.name
+        # Named now, stored by _store() just before the commit.
+        document.file.name = Document.file.field.generate_filename(document, f"{self.sha256}.pdf")
         document.save()
         if previous:
             previous.superseded_by = document
             previous.save(update_fields=["superseded_by", "updated"])
             previous.page_ranges.all().delete()
         return document
+
+    def _store(self, document: Document) -> None:
+        """Store the PDF under the name the document row already has."""
+        storage = Document.file.field.storage
+        name = document.file.name
+        if storage.exists(name):
+            # No document has this content (checked above, in turn), so this file was left by
+            # an ingest of the same paper that stopped before its commit: replace it.
+            storage.delete(name)
+        with self.source.open("rb") as handle:
+            self.stored_name = storage.save(name, File(handle))
+        if self.stored_name != name:
+            document.file.name = self.stored_name
+            document.save(update_fields=["file"])
 
     def _wholly_exempt(self) -> bool:
         items = self.parsed.items

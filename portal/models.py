@@ -44,6 +44,12 @@ class IngestJob(models.Model):
     pages = models.PositiveIntegerField(default=0)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Times a worker has started reading it"
+    )
+    heartbeat = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker reading it last showed it was alive"
+    )
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -1,0 +1,36 @@
+"""``manage.py db_worker``: django-tasks-db's worker, which also recovers abandoned uploads.
+
+This command takes the place of django-tasks-db's own (the portal app is listed first), with
+the same options. Before it takes its first task, and then every heartbeat while it runs,
+it queues again any upload whose worker stopped while reading it (see portal.staff.jobs), so
+restarting a killed worker is all it takes for the upload to be read.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands import db_worker
+
+from portal.staff.jobs import Watch, requeue_abandoned
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run the database task worker; uploads whose worker stopped while reading them are "
+        "queued again."
+    )
+
+    def handle(self, *args, **options):
+        reloader_parent = options["reload"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
+        watch = None
+        if not reloader_parent:  # the process that runs tasks
+            requeue_abandoned()
+            if not options["batch"]:
+                watch = Watch().start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            if watch is not None:
+                watch.stop()
