@@ -47,8 +47,10 @@ def search_url(word: str) -> str:
 
 
 def portal_env(database_url: str, media: Path) -> dict[str, str]:
+    # The browser tests allow sync database calls in this process; a deployment never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media),

@@ -21,7 +21,6 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
-from pdfminer.pdfparser import PDFParser
 
 from documents.importer import Importer, IngestOptions
 from documents.ingest.active_content import (
@@ -30,7 +29,6 @@ from documents.ingest.active_content import (
     LAUNCH,
     NESTED,
     XFA,
-    LoopSafeDocument,
     find_active_content,
 )
 from documents.ingest.sandbox import run_limited
@@ -40,6 +38,7 @@ from tests.fixtures.bad import build as corpus
 from tests.fixtures.bad.build import GOOD, JS_LINK, SCRIPT, TAG, TEMPLATE
 from tests.fixtures.bad.expected import INGESTED, REFUSED, assert_clear_reason
 from tests.fixtures.bad.pdfwriter import Writer
+from tests.fixtures.bad.probes import read_every_object
 from tests.fixtures.bad.surfaces import markup_problems, problems
 
 # Files are read in child processes and written as the command does: real transactions.
@@ -231,15 +230,9 @@ def test_deep_nesting_is_found_however_it_is_spaced(tmp_path):
     assert find_active_content(path) == {NESTED}
 
 
-def _read_every_object(path: Path) -> list[str]:
-    with path.open("rb") as handle:
-        document = LoopSafeDocument(PDFParser(handle))
-        return [type(document.getobj(n)).__name__ for n in range(1, 9)]
-
-
 def test_an_object_that_is_only_itself_reads_as_null_not_for_ever():
     # pdfminer's own document follows "5 0 obj 5 0 R endobj" for ever, here as a stream's length.
-    kinds = run_limited(_read_every_object, BAD / "self-referencing.pdf", timeout=20)
+    kinds = run_limited(read_every_object, BAD / "self-referencing.pdf", timeout=20)
     assert kinds[4:6] == ["NoneType", "PDFStream"]
 
 
