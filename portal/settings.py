@@ -319,5 +319,9 @@ LOGOUT_REDIRECT_URL = "home"
 # Uploads wait here (random names, outside MEDIA_ROOT) until the worker reads them; the web
 # and worker processes must share it.
 STAFF_UPLOAD_DIR = Path(_read(env_str, "STAFF_UPLOAD_DIR", str(DATA_DIR / "incoming")))
+# A worker reading an upload records a heartbeat; an upload whose worker has been silent for
+# STAFF_WORKER_STALE_SECONDS is queued again by the next worker.
+STAFF_WORKER_HEARTBEAT_SECONDS = _read(env_int, "STAFF_WORKER_HEARTBEAT_SECONDS", 15)
+STAFF_WORKER_STALE_SECONDS = _read(env_int, "STAFF_WORKER_STALE_SECONDS", 120)
 STAFF_INGEST_ISOLATE = True  # read uploads in a child process with time and memory limits
 AGENDA_NOTICE_CLEAR_WORKING_DAYS = 5

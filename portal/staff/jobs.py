@@ -30,8 +30,6 @@ from portal.staff.notice import short_notice_warning
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-HEARTBEAT_SECONDS = 15  # settings.STAFF_WORKER_HEARTBEAT_SECONDS
-STALE_SECONDS = 120  # settings.STAFF_WORKER_STALE_SECONDS: no heartbeat for this long: dead
 RUNNING = IngestJob.Status.RUNNING
 QUEUED = IngestJob.Status.QUEUED
 
@@ -41,11 +39,11 @@ class WorkerStopped(Exception):
 
 
 def heartbeat_seconds() -> float:
-    return getattr(settings, "STAFF_WORKER_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS)
+    return settings.STAFF_WORKER_HEARTBEAT_SECONDS
 
 
 def stale_seconds() -> float:
-    return getattr(settings, "STAFF_WORKER_STALE_SECONDS", STALE_SECONDS)
+    return settings.STAFF_WORKER_STALE_SECONDS  # no heartbeat for this long: the worker died
 
 
 def queue_job(job: IngestJob) -> None:
