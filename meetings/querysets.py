@@ -58,10 +58,15 @@ class AgendaItemQuerySet(models.QuerySet):
 
         Exempt items still appear on a public agenda by title; use ``published()`` for that.
         """
-        return self.published().filter(exempt=False).exclude(parent__exempt=True)
+        return self.published().filter(exempt=False).listed()
 
     def exempt(self):
         return self.filter(Q(exempt=True) | Q(parent__exempt=True))
+
+    def listed(self):
+        """Items as an agenda lists them: an exempt item's parts are its withheld business,
+        listed only as the exempt item itself."""
+        return self.exclude(parent__exempt=True)
 
     def same_matter_as(self, item):
         """Published top-level items at other meetings about the same matter, oldest first.

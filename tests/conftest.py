@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from tests.storage import papers_storages
+
 # CI explores the same examples every run (a failure there is reproducible, never luck);
 # a developer's run explores new ones.
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
@@ -21,14 +23,7 @@ def _papers_storage(settings, tmp_path):
     """Every test stores papers in its own folder, never in the developer's data."""
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = {**settings.STORAGES, **papers_storages(tmp_path / "media")}
     yield
 
 

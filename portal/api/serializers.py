@@ -226,11 +226,7 @@ class MeetingDetailSerializer(MeetingSerializer):
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_items(self, obj):
-        items = (
-            obj.items.exclude(parent__exempt=True)  # an exempt item's parts: listed as the item
-            .select_related("parent")
-            .prefetch_related("resolutions")
-        )
+        items = obj.items.listed().select_related("parent").prefetch_related("resolutions")
         return AgendaItemSerializer(
             items.order_by("order", "pk"), many=True, context=self.context
         ).data

@@ -10,9 +10,18 @@ from portal.api import filters, serializers
 
 
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    """Any one path segment reaches the view, so a bad id or slug gets a JSON 404."""
+    """Any one path segment reaches the view, so a bad id or slug gets a JSON 404.
+
+    ``detail_serializer_class``, where set, shows one record more fully than the list does.
+    """
 
     lookup_value_regex = "[^/]+"
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
 
 
 class CommitteeViewSet(PublicReadOnlyViewSet):
@@ -29,15 +38,12 @@ class CommitteeViewSet(PublicReadOnlyViewSet):
 class MeetingViewSet(PublicReadOnlyViewSet):
     """Published meetings, newest first; one meeting has its agenda and public papers."""
 
+    serializer_class = serializers.MeetingSerializer
+    detail_serializer_class = serializers.MeetingDetailSerializer
     filterset_class = filters.MeetingFilter
 
     def get_queryset(self):
         return Meeting.objects.published().select_related("committee").order_by("-date", "-pk")
-
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.MeetingDetailSerializer
-        return serializers.MeetingSerializer
 
 
 class AgendaItemViewSet(PublicReadOnlyViewSet):
@@ -53,15 +59,14 @@ class AgendaItemViewSet(PublicReadOnlyViewSet):
             .prefetch_related("resolutions")
             .order_by("-meeting__date", "meeting_id", "order", "pk")
         )
-        if self.action == "list":
-            # The parts of an exempt item are its withheld business: listed once, as the item.
-            items = items.exclude(parent__exempt=True)
-        return items
+        return items.listed() if self.action == "list" else items
 
 
 class DocumentViewSet(PublicReadOnlyViewSet):
     """Published papers; one paper has its pages' text (withheld pages have none)."""
 
+    serializer_class = serializers.DocumentSerializer
+    detail_serializer_class = serializers.DocumentDetailSerializer
     filterset_class = filters.DocumentFilter
 
     def get_queryset(self):
@@ -70,11 +75,6 @@ class DocumentViewSet(PublicReadOnlyViewSet):
             .select_related("meeting__committee")
             .order_by("-meeting__date", "pk")
         )
-
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.DocumentDetailSerializer
-        return serializers.DocumentSerializer
 
 
 class ResolutionViewSet(PublicReadOnlyViewSet):

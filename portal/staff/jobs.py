@@ -59,7 +59,7 @@ def run_job(job_id: int) -> str:
     if attempt is None:  # finished, or being read by another worker
         return job.status
     path = Path(job.upload_path)
-    with Heartbeat(job.pk, attempt):
+    with heartbeat(job.pk, attempt):
         try:
             result = Importer(options_for(job)).ingest_file(path)
         except Exception:  # noqa: BLE001 - the clerk sees a reason, the log the traceback
@@ -89,33 +89,43 @@ def claim(job_id: int) -> int | None:
     return IngestJob.objects.values_list("attempts", flat=True).get(pk=job_id)
 
 
-class Heartbeat:
-    """While a job is read, record every few seconds that its worker is still alive."""
+class Repeating:
+    """Call ``action`` every heartbeat in a thread of its own until stopped; a database error
+    (a busy database) only skips a turn. Use as ``with`` block or with ``start``/``stop``."""
 
-    def __init__(self, job_id: int, attempt: int) -> None:
-        self.job_id, self.attempt = job_id, attempt
+    def __init__(self, name: str, action) -> None:
+        self.action = action
         self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
 
-    def __enter__(self) -> Heartbeat:
+    def start(self) -> Repeating:
         self.thread.start()
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def stop(self) -> None:
         self.stopped.set()
         self.thread.join()
 
-    def _beat(self) -> None:
+    __enter__ = start
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def _run(self) -> None:
         try:
             while not self.stopped.wait(heartbeat_seconds()):
                 try:
-                    IngestJob.objects.filter(
-                        pk=self.job_id, status=RUNNING, attempts=self.attempt
-                    ).update(heartbeat=timezone.now())
-                except DatabaseError as exc:  # a busy database: the next beat will do
-                    log.warning("heartbeat for upload %s missed: %s", self.job_id, exc)
+                    self.action()
+                except DatabaseError as exc:
+                    log.warning("%s missed a turn: %s", self.thread.name, exc)
         finally:
             connections.close_all()  # this thread's own connections
+
+
+def heartbeat(job_id: int, attempt: int) -> Repeating:
+    """While a job is read, record every few seconds that its worker is still alive."""
+    beat = IngestJob.objects.filter(pk=job_id, status=RUNNING, attempts=attempt)
+    return Repeating(f"heartbeat-{job_id}", lambda: beat.update(heartbeat=timezone.now()))
 
 
 def options_for(job: IngestJob) -> IngestOptions:
@@ -246,27 +256,6 @@ def close_dead_tasks(job_ids: list[int]) -> None:
             )
 
 
-class Watch:
+def abandoned_uploads_watch() -> Repeating:
     """In a worker: requeue abandoned jobs every heartbeat, in a thread of its own."""
-
-    def __init__(self) -> None:
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._watch, name="requeue-abandoned", daemon=True)
-
-    def start(self) -> Watch:
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.stopped.set()
-        self.thread.join()
-
-    def _watch(self) -> None:
-        try:
-            while not self.stopped.wait(heartbeat_seconds()):
-                try:
-                    requeue_abandoned()
-                except DatabaseError as exc:  # a busy database: try again next time
-                    log.warning("looking for abandoned uploads failed: %s", exc)
-        finally:
-            connections.close_all()
+    return Repeating("requeue-abandoned", requeue_abandoned)

@@ -11,16 +11,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from tests.security.world import build_world
-
-
-def _storage(location) -> dict:
-    return {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(location)},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+from tests.storage import papers_storages
 
 
 @pytest.fixture(scope="package")
@@ -32,7 +23,7 @@ def leak_media(tmp_path_factory):
 def world(django_db_setup, django_db_blocker, leak_media, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=leak_media, STORAGES=_storage(leak_media)),
+        override_settings(MEDIA_ROOT=leak_media, STORAGES=papers_storages(leak_media)),
     ):
         outer = transaction.atomic()
         outer.__enter__()
@@ -48,4 +39,4 @@ def _papers_storage(settings, leak_media):
     """Replaces the suite's per-test folder: these tests read the papers stored above."""
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = leak_media
-    settings.STORAGES = _storage(leak_media)
+    settings.STORAGES = papers_storages(leak_media)

@@ -118,7 +118,7 @@ def test_the_heartbeat_keeps_a_long_read_alive(settings, tmp_path):
     job = waiting_upload(settings, tmp_path)
     attempt = jobs.claim(job.pk)
     IngestJob.objects.filter(pk=job.pk).update(heartbeat=timezone.now() - dt.timedelta(hours=1))
-    with jobs.Heartbeat(job.pk, attempt):
+    with jobs.heartbeat(job.pk, attempt):
         sub.wait_for(
             lambda: IngestJob.objects.get().heartbeat > timezone.now() - dt.timedelta(minutes=1),
             "a heartbeat",

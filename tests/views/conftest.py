@@ -14,6 +14,7 @@ from django.test import override_settings
 
 from documents.importer import Importer, IngestOptions
 from tests.conftest import PAPERS
+from tests.storage import papers_storages
 
 VIEW_PAPERS = [
     "dorset-cabinet-2017-10-04-minutes.pdf",
@@ -27,16 +28,6 @@ VIEW_PAPERS = [
 SCAN = "us_alameda_planning-board_2007-01-31_minutes.pdf"
 
 
-def _storage(location) -> dict:
-    return {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(location)},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture(scope="package")
 def views_media(tmp_path_factory):
     return tmp_path_factory.mktemp("views-media")
@@ -47,7 +38,7 @@ def ingested(django_db_setup, django_db_blocker, views_media):
     """The sample papers, read once; the scan without OCR, as a council without Tesseract."""
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=views_media, STORAGES=_storage(views_media)),
+        override_settings(MEDIA_ROOT=views_media, STORAGES=papers_storages(views_media)),
     ):
         outer = transaction.atomic()
         outer.__enter__()
@@ -72,4 +63,4 @@ def _papers_storage(settings, views_media):
     """Replaces the suite's per-test folder: these tests read the papers ingested above."""
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = views_media
-    settings.STORAGES = _storage(views_media)
+    settings.STORAGES = papers_storages(views_media)

@@ -13,7 +13,7 @@ import os
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
-from portal.staff.jobs import Watch, requeue_abandoned
+from portal.staff.jobs import abandoned_uploads_watch, requeue_abandoned
 
 
 class Command(db_worker.Command):
@@ -28,7 +28,7 @@ class Command(db_worker.Command):
         if not reloader_parent:  # the process that runs tasks
             requeue_abandoned()
             if not options["batch"]:
-                watch = Watch().start()
+                watch = abandoned_uploads_watch().start()
         try:
             super().handle(*args, **options)
         finally:
