@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from documents.context import MeetingContext, folder_context
 from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.sandbox import run_limited
@@ -40,6 +41,19 @@ class IngestOptions:
     memory_mb: int = field(default_factory=lambda: settings.INGEST_MAX_MEMORY_MB)
     ocr: bool = field(default_factory=lambda: settings.INGEST_OCR)
     original_filename: str | None = None
+    replaces: Document | None = None  # a staff upload of a new version of this paper
+    context_origin: str = "--committee/--date"
+
+    def context_for(self, path: Path) -> MeetingContext:
+        """The meeting a file is for: as given, else as its folders say, else unknown."""
+        if self.committee or self.date:
+            found = folder_context(path) if not (self.committee and self.date) else None
+            return MeetingContext(
+                self.committee or (found.committee if found else None),
+                self.date or (found.date if found else None),
+                self.context_origin,
+            )
+        return folder_context(path)
 
 
 @dataclass
@@ -52,6 +66,9 @@ class IngestResult:
     seconds: float = 0.0
     error: str | None = None
     document_id: int | None = None
+    role: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -62,6 +79,9 @@ class IngestResult:
             "pages": self.pages,
             "seconds": round(self.seconds, 3),
             "error": self.error,
+            "role": self.role,
+            "warnings": self.warnings,
+            "doubts": self.doubts,
         }
 
 
@@ -165,8 +185,11 @@ class Importer:
                 result.status = "ok"
                 result.meeting = document.meeting.get_absolute_url()
                 result.document_id = document.pk
-                result.items = len(parsed.items)
+                result.items = document.meeting.items.filter(parent__isnull=True).count()
                 result.pages = parsed.page_count
+                result.role = document.role
+                result.warnings = list(document.warnings)
+                result.doubts = list(getattr(parsed, "doubts", []) or [])
         result.seconds = time.monotonic() - started
         return result
 
@@ -176,6 +199,7 @@ class Importer:
         result.meeting = existing.meeting.get_absolute_url()
         result.document_id = existing.pk
         result.pages = existing.page_count
+        result.role = existing.role
 
     def _write(self, path: Path, sha: str, parsed: ParsedDocument) -> Document:
         writer = DocumentWriter(
@@ -183,8 +207,8 @@ class Importer:
             sha256=sha,
             source=path,
             original_filename=self.options.original_filename or path.name,
-            committee=self.options.committee,
-            date=self.options.date,
+            context=self.options.context_for(path),
             publish=self.options.publish,
+            replaces=self.options.replaces,
         )
         return writer.write()

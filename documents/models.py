@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from documents.querysets import DocumentQuerySet, PageQuerySet
+from documents.querysets import DocumentQuerySet, PageQuerySet, PageRangeQuerySet
 
 
 def paper_path(document: Document, filename: str) -> str:
@@ -21,13 +21,39 @@ class Document(models.Model):
         MINUTES = "minutes", "Minutes"
         SUPPLEMENT = "supplement", "Supplementary pack"
         REPORT = "report", "Report"
+        APPENDIX = "appendix", "Appendix"
         DECISION = "decision", "Decision record"
         OTHER = "other", "Other"
+
+    #: The part a paper plays in its meeting: only the agenda defines items, only minutes
+    #: define minutes, resolutions and attendance; the rest attach to items.
+    AGENDA_KINDS = frozenset({"agenda-pack", "agenda"})
 
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
+    identity = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Which paper of its meeting this is: versions of one paper share it.",
+    )
+    minutes_of = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="minutes_published_elsewhere",
+        help_text="Minutes of an earlier meeting put up for approval at this one.",
+    )
+    parsed = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What was read from the paper, from which its meeting's records are built.",
+    )
+    warnings = models.JSONField(
+        default=list, blank=True, help_text="Where the paper disagreed with its context."
+    )
     title = models.CharField(max_length=300)
     file = models.FileField(upload_to=paper_path, max_length=200)
     sha256 = models.CharField(max_length=64, unique=True)
@@ -52,6 +78,7 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["meeting", "kind", "-version"]
+        indexes = [models.Index(fields=["meeting", "identity", "version"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="sha256_is_hex"
@@ -73,6 +100,37 @@ class Document(models.Model):
     @property
     def is_current(self) -> bool:
         return self.superseded_by_id is None
+
+    def delete(self, *args, **kwargs):
+        """Remove the paper and what was read from it; its meeting's records are built again
+        from the papers that remain."""
+        from documents.meeting_sync import forget_paper, rebuild_meeting
+
+        with transaction.atomic():
+            meetings = forget_paper(self)
+            result = super().delete(*args, **kwargs)
+            self.relink_versions(self.meeting_id, self.identity)
+            for meeting in meetings:
+                rebuild_meeting(meeting)
+        return result
+
+    @classmethod
+    def relink_versions(cls, meeting_id: int, identity: str) -> None:
+        """Point every version of a paper at its newest one, which points nowhere."""
+        if not identity:
+            return
+        versions = list(
+            cls.objects.filter(meeting_id=meeting_id, identity=identity).order_by("-version")
+        )
+        for version in versions:
+            newest = None if version is versions[0] else versions[0]
+            if version.superseded_by_id != (newest.pk if newest else None):
+                version.superseded_by = newest
+                version.save(update_fields=["superseded_by", "updated"])
+
+    @property
+    def role(self) -> str:
+        return "agenda" if self.kind in self.AGENDA_KINDS else self.kind
 
 
 class Page(models.Model):
@@ -115,6 +173,8 @@ class PageRange(models.Model):
         help_text="The pages hold the item's paper or minute; off for an agenda line that "
         "only lists the item (those pages are never withheld for it).",
     )
+
+    objects = PageRangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "start"]

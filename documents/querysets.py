@@ -1,56 +1,63 @@
-"""QuerySets for stored papers and their pages: what is current, published and public."""
+"""QuerySets for stored papers and their pages: what is current, published and public.
+
+What the public may see is decided in ``meetings.disclosure``; these methods name it.
+"""
 
 from __future__ import annotations
 
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import models, transaction
+
+from meetings import disclosure
 
 
 class DocumentQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete papers one by one, so each takes what was read from it along."""
+        deleted = 0
+        with transaction.atomic():
+            for document in self:
+                deleted += document.delete()[0]
+        return deleted, {}
+
     def current(self):
-        """Not replaced by a newer version."""
+        """The newest version of each paper (what staff work on)."""
         return self.filter(superseded_by__isnull=True)
 
     def published(self):
-        return self.current().filter(is_published=True, meeting__is_published=True)
+        """Published papers that no published later version replaces."""
+        return self.filter(is_published=True, meeting__is_published=True).exclude(
+            disclosure.replaced()
+        )
 
     def public(self):
-        """Papers the public may open: published, current and not wholly exempt."""
-        return self.published().filter(is_exempt=False)
+        """Papers the public may open."""
+        return self.filter(disclosure.public_paper())
 
-
-def exempt_range_covering_page():
-    """An Exists() for a page inside the page range of an exempt item (or its sub-item)."""
-    from documents.models import PageRange
-
-    return Exists(
-        PageRange.objects.filter(
-            Q(item__exempt=True) | Q(item__parent__exempt=True),
-            holds_paper=True,
-            document_id=OuterRef("document_id"),
-            start__lte=OuterRef("number"),
-            end__gte=OuterRef("number"),
+    def versions_of(self, document):
+        """Every version of the same paper, newest first."""
+        return self.filter(meeting_id=document.meeting_id, identity=document.identity).order_by(
+            "-version"
         )
-    )
 
 
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(
-            document__superseded_by__isnull=True,
-            document__is_published=True,
-            document__meeting__is_published=True,
-        )
+            document__is_published=True, document__meeting__is_published=True
+        ).exclude(disclosure.replaced("document__"))
 
     def public(self):
-        """Pages a resident may read: published and not part of an exempt item's paper."""
-        return (
-            self.published().filter(document__is_exempt=False).exclude(exempt_range_covering_page())
-        )
+        """Pages a resident may read: of a public paper and not withheld."""
+        return self.filter(disclosure.public_page())
 
     def withheld(self):
-        return self.filter(Q(document__is_exempt=True) | exempt_range_covering_page())
+        return self.filter(models.Q(document__is_exempt=True) | disclosure.withheld_page())
 
     def annotate_withheld(self):
         """Mark each page ``withheld`` when it belongs to an exempt item's paper."""
-        return self.annotate(withheld=exempt_range_covering_page())
+        return self.annotate(withheld=disclosure.withheld_page())
+
+
+class PageRangeQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(disclosure.public_page_range())

@@ -92,19 +92,18 @@ def _texts_of(blocks: list[dict], text: str):
 
 
 def _public_document_or_newer(pk: int) -> Document:
-    """The public paper; an old version's address leads to the current one."""
+    """The public paper; an old version's address leads to the version now public."""
     documents = Document.objects.public().select_related("meeting__committee")
     document = documents.filter(pk=pk).first()
     if document is not None:
         return document
-    newer = Document.objects.filter(pk=pk).values_list("superseded_by", flat=True).first()
-    for _ in range(10):
-        if newer is None:
-            break
-        document = documents.filter(pk=newer).first()
-        if document is not None:
-            raise _Moved(document)
-        newer = Document.objects.filter(pk=newer).values_list("superseded_by", flat=True).first()
+    asked = Document.objects.filter(pk=pk).exclude(identity="").first()
+    if asked is not None:
+        newer = documents.filter(
+            meeting_id=asked.meeting_id, identity=asked.identity, version__gt=asked.version
+        ).first()
+        if newer is not None:
+            raise _Moved(newer)
     raise Http404("No such paper.")
 
 

@@ -1,11 +1,20 @@
-"""Write one parsed paper into the database, in one transaction, with its stored file.
+"""Store one read paper in its meeting and build the meeting again, in one transaction.
+
+The meeting comes from the clerk's context (the upload form, ``--committee``/``--date``, the
+folder) and only where that is silent from the paper's own head; where the head disagrees,
+the context wins and the disagreement is kept as a warning. Minutes whose head names an
+earlier meeting of the same committee are the previous minutes, put up for approval: they
+are filed with this meeting and read as the minutes of the meeting they name.
+
+The paper is stored with what was read from it; the meeting's records are then rebuilt from
+all its papers in force (``documents.meeting_sync``), so they depend on the set of papers,
+never on the order they came in.
 
 Several ingests may write at once (the ``ingest`` command run twice, the upload worker beside
 it). Writers of the same paper or of the same committee take turns: on PostgreSQL through
 transaction-scoped advisory locks, on SQLite because a write transaction begins IMMEDIATE.
-The later writer then finds the earlier one's rows: its own paper (``AlreadyLoaded``) or the
-committee and meeting to add to. A clash the locks do not cover (a committee or person added
-by hand at that moment) rolls back and is written again on the rows now there.
+The later writer then finds the earlier one's rows. A clash the locks do not cover (a
+committee or person added by hand at that moment) rolls back and is written again.
 
 The PDF is stored under its content's name as the last step before the commit, so a process
 killed while writing leaves no rows and, but for that last moment, no file; a file left by
@@ -15,6 +24,7 @@ an ingest that never committed is replaced when the same paper is next written.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
@@ -22,26 +32,17 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from documents.context import MeetingContext, agrees, committee_for
 from documents.ingest.errors import IngestError
-from documents.ingest.parsed import ParsedDocument, ParsedItem
-from documents.models import Document, Page, PageRange
-from meetings.attendance_record import AttendanceRecord
-from meetings.matching import clean_person_name, number_key, person_key, title_similarity
-from meetings.models import (
-    AgendaItem,
-    Attendance,
-    Committee,
-    Declaration,
-    Meeting,
-    Person,
-    Report,
-    Resolution,
-)
+from documents.ingest.identity import paper_identity, revision_rank
+from documents.ingest.parsed import ParsedDocument
+from documents.ingest.serialise import reading_as_json
+from documents.meeting_sync import rebuild_meeting
+from documents.models import Document, Page
+from meetings.models import Meeting
 
-ONE_PER_MEETING = {"agenda-pack", "agenda", "minutes"}
-REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item")]
-MINUTE_TITLE_MATCH = 0.8
 WRITE_ATTEMPTS = 3
+DEFINES_HEAD = {"agenda-pack", "agenda", "minutes", "supplement"}
 
 
 class AlreadyLoaded(Exception):
@@ -58,6 +59,56 @@ def lock_key(*parts: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+@dataclass
+class Filing:
+    """Where a paper goes: its meeting's committee and date, and what to tell the clerk."""
+
+    committee: str
+    date: Date
+    minutes_of_date: Date | None = None  # previous minutes: the meeting they record
+    warnings: list[str] = field(default_factory=list)
+
+
+def file_paper(parsed: ParsedDocument, context: MeetingContext) -> Filing:
+    """The meeting a paper belongs to, from its context first and then its own head."""
+    head = parsed.meeting
+    committee = context.committee or head.committee
+    date = context.date or head.date
+    if not committee:
+        raise IngestError(
+            "the committee's name could not be read from the paper; give it with --committee, "
+            "choose the meeting when uploading, or put the file in a folder named for it"
+        )
+    if not date:
+        raise IngestError(
+            "the meeting date could not be read from the paper; give it with --date, choose "
+            "the meeting when uploading, or put the file in a folder named YYYY-MM-DD"
+        )
+    filing = Filing(committee=committee, date=date)
+    where = context.origin or "its context"
+    same_committee = not head.committee or not context.committee
+    if context.committee and head.committee:
+        same_committee = agrees(head.committee, context.committee)
+        if not same_committee:
+            filing.warnings.append(
+                f"the paper names the committee “{head.committee}”; filed under "
+                f"“{context.committee}” as {where} says"
+            )
+    if context.date and head.date and head.date != context.date:
+        if parsed.kind == "minutes" and head.date < context.date and same_committee:
+            filing.minutes_of_date = head.date
+            filing.warnings.append(
+                f"minutes of the meeting of {head.date:%-d %B %Y}, published with this one "
+                "for approval: read as that meeting's minutes"
+            )
+        elif parsed.kind in DEFINES_HEAD:
+            filing.warnings.append(
+                f"the paper is dated {head.date:%-d %B %Y}; filed under the meeting of "
+                f"{context.date:%-d %B %Y} as {where} says"
+            )
+    return filing
+
+
 class DocumentWriter:
     def __init__(
         self,
@@ -66,28 +117,33 @@ class DocumentWriter:
         sha256: str,
         source: Path,
         original_filename: str,
+        context: MeetingContext | None = None,
         committee: str | None = None,
         date: Date | None = None,
         publish: bool = True,
+        replaces: Document | None = None,
     ) -> None:
         self.parsed = parsed
         self.sha256 = sha256
         self.source = source
         self.original_filename = original_filename
-        self.committee_name = committee or parsed.meeting.committee
-        self.date = date or parsed.meeting.date
+        if context is None:
+            context = MeetingContext(committee, date, "--committee/--date")
+        if replaces is not None:
+            context = MeetingContext(
+                replaces.meeting.committee.name, replaces.meeting.date, "the paper it replaces"
+            )
+        self.context = context
         self.publish = publish
+        self.replaces = replaces
+        self.filing = file_paper(parsed, context)
         self.stored_name: str | None = None
 
+    @property
+    def warnings(self) -> list[str]:
+        return self.filing.warnings
+
     def write(self) -> Document:
-        if not self.committee_name:
-            raise IngestError(
-                "the committee's name could not be read from the paper; give it with --committee"
-            )
-        if not self.date:
-            raise IngestError(
-                "the meeting date could not be read from the paper; give it with --date"
-            )
         attempt = 1
         while True:
             try:
@@ -106,16 +162,16 @@ class DocumentWriter:
                 existing = Document.objects.filter(sha256=self.sha256).first()
                 if existing is not None:
                     raise AlreadyLoaded(existing)
-                meeting = self._meeting()
-                document = self._document(meeting)
+                meeting = self._meeting(self.filing.date)
+                minutes_of = None
+                if self.filing.minutes_of_date:
+                    minutes_of = self._meeting(self.filing.minutes_of_date, create_only=True)
+                document = self._document(meeting, minutes_of)
                 self._pages(document)
-                if self.parsed.kind == "minutes":
-                    self._minutes(meeting, document)
-                else:
-                    self._agenda_items(meeting, document)
-                if self.parsed.attendance:
-                    self._attendance(meeting)
                 self._store(document)
+                rebuild_meeting(meeting)
+                if minutes_of is not None:
+                    rebuild_meeting(minutes_of)
             return document
         except BaseException:
             if self.stored_name:
@@ -130,7 +186,7 @@ class DocumentWriter:
         keys = sorted(
             {
                 lock_key("paper", self.sha256),
-                lock_key("committee", self.committee_name.strip().casefold()),
+                lock_key("committee", self.filing.committee.strip().casefold()),
             }
         )
         with connection.cursor() as cursor:
@@ -138,48 +194,48 @@ class DocumentWriter:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
     # -- meeting -------------------------------------------------------------------------
-    def _meeting(self) -> Meeting:
+    def _meeting(self, date: Date, *, create_only: bool = False) -> Meeting:
         header = self.parsed.meeting
-        committee = Committee.objects.filter(name__iexact=self.committee_name.strip()).first()
-        if committee is None:
-            committee = Committee.objects.create(name=self.committee_name.strip())
-        same_day = list(committee.meetings.filter(date=self.date).order_by("start_time"))
+        printed = header.committee if self.parsed.kind in DEFINES_HEAD else None
+        if not self.context.committee:
+            printed = header.committee
+        committee = committee_for(self.context.committee, printed)
+        same_day = list(committee.meetings.filter(date=date).order_by("start_time"))
+        start_time = None if create_only else header.start_time
         meeting = None
-        if header.start_time:
-            meeting = next((m for m in same_day if m.start_time == header.start_time), None)
+        if start_time:
+            meeting = next((m for m in same_day if m.start_time == start_time), None)
             meeting = meeting or next((m for m in same_day if m.start_time is None), None)
         elif same_day:
             meeting = same_day[0]
         if meeting is None:
-            held = self.parsed.kind == "minutes" or self.date < timezone.localdate()
+            held = self.parsed.kind == "minutes" or date < timezone.localdate()
             meeting = Meeting(
                 committee=committee,
-                date=self.date,
+                date=date,
                 status=Meeting.Status.HELD if held else Meeting.Status.SCHEDULED,
             )
-        if header.start_time and not meeting.start_time:
-            meeting.start_time = header.start_time
-        if header.venue and not meeting.venue:
-            meeting.venue = header.venue[:300]
-        if header.organisation and not meeting.organisation:
-            meeting.organisation = header.organisation[:200]
-        if self.parsed.kind == "minutes":
-            meeting.status = Meeting.Status.HELD
+        if start_time and not meeting.start_time:
+            meeting.start_time = start_time
         if self.publish:
             meeting.is_published = True
         meeting.save()
         return meeting
 
     # -- document and pages --------------------------------------------------------------
-    def _document(self, meeting: Meeting) -> Document:
+    def _document(self, meeting: Meeting, minutes_of: Meeting | None) -> Document:
         kind = self.parsed.kind
-        previous = meeting.documents.current().filter(kind=kind)
-        if kind not in ONE_PER_MEETING:
-            previous = previous.filter(title=self.parsed.title)
-        previous = previous.first()
+        if self.replaces is not None:
+            identity = self.replaces.identity
+        elif minutes_of is not None:
+            identity = f"minutes-of:{minutes_of.date.isoformat()}"
+        else:
+            identity = paper_identity(kind, self.original_filename, self.parsed.title)
         document = Document(
             meeting=meeting,
+            minutes_of=minutes_of,
             kind=kind,
+            identity=identity,
             title=self.parsed.title[:300],
             sha256=self.sha256,
             size=self.source.stat().st_size,
@@ -190,16 +246,38 @@ class DocumentWriter:
             is_published=self.publish,
             published_at=timezone.now() if self.publish else None,
             is_exempt=self._wholly_exempt(),
-            version=previous.version + 1 if previous else 1,
+            parsed=reading_as_json(self.parsed),
+            warnings=self.filing.warnings,
         )
         # Named now, stored by _store() just before the commit.
         document.file.name = Document.file.field.generate_filename(document, f"{self.sha256}.pdf")
         document.save()
-        if previous:
-            previous.superseded_by = document
-            previous.save(update_fields=["superseded_by", "updated"])
-            previous.page_ranges.all().delete()
+        self._place_version(document)
         return document
+
+    def _place_version(self, document: Document) -> None:
+        """Order the versions of this paper: an explicit replacement, or the more revised
+        file, is the newest; the others point to it."""
+        versions = list(
+            Document.objects.filter(meeting=document.meeting, identity=document.identity)
+            .exclude(pk=document.pk)
+            .order_by("version", "pk")
+        )
+        if not versions:
+            return
+        if self.replaces is None:
+            mine = revision_rank(document.original_filename)
+            position = len(versions)
+            while position and revision_rank(versions[position - 1].original_filename) > mine:
+                position -= 1
+            versions.insert(position, document)
+        else:
+            versions.append(document)
+        for number, version in enumerate(versions, start=1):
+            if version.version != number:
+                version.version = number
+                version.save(update_fields=["version", "updated"])
+        Document.relink_versions(document.meeting_id, document.identity)
 
     def _store(self, document: Document) -> None:
         """Store the PDF under the name the document row already has."""
@@ -234,174 +312,3 @@ class DocumentWriter:
             ],
             batch_size=500,
         )
-
-    def _page_range(self, item: AgendaItem, document: Document, parsed: ParsedItem) -> None:
-        if parsed.page_start and 1 <= parsed.page_start <= document.page_count:
-            end = max(parsed.page_end or parsed.page_start, parsed.page_start)
-            PageRange.objects.get_or_create(
-                item=item,
-                document=document,
-                start=parsed.page_start,
-                defaults={
-                    "end": min(end, document.page_count),
-                    # A minute is its own text; an agenda line without a paper only lists it.
-                    "holds_paper": self.parsed.kind == "minutes" or parsed.has_paper,
-                },
-            )
-
-    # -- agenda items ----------------------------------------------------------------------
-    def _agenda_items(self, meeting: Meeting, document: Document) -> None:
-        existing = list(meeting.items.filter(parent__isnull=True))
-        next_order = max((i.order for i in existing), default=0) + 1
-        reorder = self.parsed.kind in ("agenda-pack", "agenda")
-        for index, parsed in enumerate(self.parsed.items, start=1):
-            item = self._find_agenda_item(existing, parsed)
-            if item is None:
-                item = AgendaItem(meeting=meeting, order=next_order)
-                next_order += 1
-                existing.append(item)
-            if reorder and not item.corrected:  # staff may have reordered the agenda
-                item.order = index
-            if not item.corrected:
-                item.number = (parsed.number or item.number or "")[:20]
-                item.title = parsed.title or item.title
-            self._mark_exempt(item, parsed)
-            item.save()
-            self._sub_items(item, parsed)
-            self._report(item, parsed)
-            if parsed.resolutions and not item.corrected:
-                self._resolutions(item, parsed)
-            if parsed.reasons and not item.corrected:
-                item.reasons = parsed.reasons
-                item.save(update_fields=["reasons"])
-            self._page_range(item, document, parsed)
-
-    @staticmethod
-    def _find_agenda_item(existing: list[AgendaItem], parsed: ParsedItem) -> AgendaItem | None:
-        key = number_key(parsed.number)
-        if key:
-            found = next((i for i in existing if number_key(i.number) == key), None)
-            if found:
-                return found
-        best = max(existing, key=lambda i: title_similarity(i.title, parsed.title), default=None)
-        if best is not None and title_similarity(best.title, parsed.title) >= 0.9:
-            return best
-        return None
-
-    @staticmethod
-    def _mark_exempt(item: AgendaItem, parsed: ParsedItem) -> None:
-        """A paper can make an item exempt, never make an exempt item public again."""
-        if parsed.exempt:
-            item.exempt = True
-            item.exempt_paragraph = item.exempt_paragraph or parsed.exempt_paragraph
-        if item.exempt_paragraph and not 1 <= item.exempt_paragraph <= 7:
-            item.exempt_paragraph = None
-
-    def _sub_items(self, item: AgendaItem, parsed: ParsedItem) -> None:
-        if not parsed.sub_items or item.sub_items.exists():
-            return
-        for order, title in enumerate(parsed.sub_items, start=1):
-            sub_item = AgendaItem(meeting=item.meeting, parent=item, order=order, title=title)
-            sub_item.slug = sub_item.make_slug(base=f"{item.slug}-{order}")
-            sub_item.save()
-
-    @staticmethod
-    def _report(item: AgendaItem, parsed: ParsedItem) -> None:
-        if parsed.report is None or item.corrected:
-            return
-        values = {
-            name: (getattr(parsed.report, name, None) or "")
-            for name in REPORT_FIELDS
-            if hasattr(parsed.report, name)
-        }
-        Report.objects.update_or_create(item=item, defaults=values)
-
-    @staticmethod
-    def _resolutions(item: AgendaItem, parsed: ParsedItem) -> None:
-        item.resolutions.all().delete()
-        Resolution.objects.bulk_create(
-            [
-                Resolution(item=item, order=order, number=r.number[:20], text=r.text)
-                for order, r in enumerate(parsed.resolutions, start=1)
-            ]
-        )
-
-    # -- minutes ---------------------------------------------------------------------------
-    def _minutes(self, meeting: Meeting, document: Document) -> None:
-        existing = list(meeting.items.filter(parent__isnull=True))
-        next_order = max((i.order for i in existing), default=0) + 1
-        claimed: set[int] = set()
-        for parsed in self.parsed.items:
-            item = self._find_minuted_item(existing, parsed, claimed)
-            if item is None:
-                item = AgendaItem(meeting=meeting, order=next_order, title=parsed.title)
-                next_order += 1
-                existing.append(item)
-                agenda_number = parsed.number if parsed.number != parsed.minute_number else None
-                item.number = (agenda_number or "")[:20]
-            if item.pk:
-                claimed.add(item.pk)
-            if not item.corrected:
-                item.minute_number = (parsed.minute_number or parsed.number or "")[:30]
-                item.narrative = parsed.narrative
-                item.reasons = parsed.reasons or ""
-                item.title = item.title or parsed.title
-            self._mark_exempt(item, parsed)
-            item.save()
-            claimed.add(item.pk)
-            self._sub_items(item, parsed)
-            if not item.corrected:
-                self._resolutions(item, parsed)
-                self._declarations(item, parsed)
-            self._page_range(item, document, parsed)
-
-    @staticmethod
-    def _find_minuted_item(existing, parsed: ParsedItem, claimed: set[int]):
-        free = [i for i in existing if i.pk not in claimed]
-        agenda_number = parsed.number if parsed.number != parsed.minute_number else None
-        if agenda_number:
-            found = next(
-                (i for i in free if number_key(i.number) == number_key(agenda_number)), None
-            )
-            if found:
-                return found
-        minute_key = number_key(parsed.minute_number or parsed.number)
-        if minute_key:
-            found = next((i for i in free if number_key(i.minute_number) == minute_key), None)
-            if found:
-                return found
-        unminuted = [i for i in free if not i.minute_number]
-        best = max(unminuted, key=lambda i: title_similarity(i.title, parsed.title), default=None)
-        if best is not None and title_similarity(best.title, parsed.title) >= MINUTE_TITLE_MATCH:
-            return best
-        return None
-
-    @staticmethod
-    def _declarations(item: AgendaItem, parsed: ParsedItem) -> None:
-        item.declarations.all().delete()
-        Declaration.objects.bulk_create(
-            [
-                Declaration(meeting=item.meeting, item=item, text=text, order=order)
-                for order, text in enumerate(parsed.declarations, start=1)
-            ]
-        )
-
-    # -- attendance ------------------------------------------------------------------------
-    def _attendance(self, meeting: Meeting) -> None:
-        attendance = self.parsed.attendance
-        record = AttendanceRecord(meeting)
-        chair = person_key(clean_person_name(attendance.chair or ""))
-        councillor, officer = Person.Kind.COUNCILLOR, Person.Kind.OFFICER
-        for name in attendance.present:
-            is_chair = bool(chair) and person_key(clean_person_name(name)) == chair
-            record.add(name, Attendance.Role.PRESENT, councillor, is_chair=is_chair)
-        for name in attendance.apologies:
-            record.add(name, Attendance.Role.APOLOGIES, councillor)
-        for sub in attendance.substitutes:
-            replaced = Person.objects.for_printed_name(sub.substitute_for, councillor)
-            record.add(sub.name, Attendance.Role.SUBSTITUTE, councillor, substitute_for=replaced)
-        for name in attendance.officers:
-            record.add(name, Attendance.Role.OFFICER, officer)
-        for name in attendance.other_members:
-            record.add(name, Attendance.Role.ATTENDING, councillor)
-        record.save()

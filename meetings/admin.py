@@ -39,6 +39,7 @@ class AttendanceInline(admin.TabularInline):
 
 class DocumentInline(admin.TabularInline):
     model = Document
+    fk_name = "meeting"
     fields = ["kind", "title", "page_count", "is_published", "superseded_by", "version"]
     readonly_fields = ["page_count", "superseded_by", "version"]
     extra = 0

@@ -6,8 +6,9 @@ from meetings.models import Attendance, Meeting, Person
 
 
 class AttendanceRecord:
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, source=None) -> None:
         self.meeting = meeting
+        self.source = source  # the paper read, or None for another record (Modern.Gov)
         self.rows: list[Attendance] = []
         self.seen: set[tuple[int, str]] = set()
 
@@ -33,6 +34,7 @@ class AttendanceRecord:
                 substitute_for=substitute_for,
                 is_chair=is_chair,
                 order=len(self.rows),
+                source=self.source,
             )
         )
         return person

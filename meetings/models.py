@@ -81,6 +81,9 @@ class Meeting(models.Model):
     is_published = models.BooleanField(
         default=False, help_text="Shown to the public with its published papers."
     )
+    attendance_corrected = models.BooleanField(
+        default=False, help_text="Attendance corrected by staff: a re-read keeps it."
+    )
     url_key = models.CharField(
         max_length=20, editable=False, help_text="The date part of the meeting's address."
     )
@@ -136,6 +139,19 @@ class Meeting(models.Model):
                 n += 1
                 key = f"{self.date.isoformat()}-{n}"
         return key
+
+
+class CommitteeAlias(models.Model):
+    """Another name a committee goes by: a clerk's folder name, a shortened printed name."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="aliases")
+    key = models.CharField(max_length=200, unique=True, help_text="The name, normalised")
+
+    class Meta:
+        verbose_name_plural = "committee aliases"
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.committee}"
 
 
 class Person(models.Model):
@@ -195,6 +211,33 @@ class AgendaItem(models.Model):
     corrected = models.BooleanField(
         default=False, help_text="Corrected by staff: a re-ingest keeps these fields."
     )
+    minute_withheld = models.BooleanField(
+        default=False,
+        help_text="The minute's text and resolutions are withheld from the public (the council "
+        "kept them out of its public minutes).",
+    )
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="defined_items",
+        help_text="The paper that lists the item; empty for an item staff added.",
+    )
+    minutes_source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="minuted_items",
+        help_text="The minutes its minute number, text and reasons were read from.",
+    )
+    read_key = models.CharField(
+        max_length=120,
+        blank=True,
+        editable=False,
+        help_text="How the papers identify the item, so a re-read finds it again.",
+    )
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -233,7 +276,8 @@ class AgendaItem(models.Model):
     def make_slug(self, base: str = "") -> str:
         """The item's number as printed ("6", "6.1" -> "6-1"), unique within its meeting."""
         printed = (self.number or self.minute_number or "").replace(".", "-").replace("/", "-")
-        base = (slugify(base or printed) or f"item-{self.order or 1}")[:30]
+        titled = slugify(self.title)[:30].strip("-")
+        base = (slugify(base or printed) or titled or f"item-{self.order or 1}")[:30]
         taken = set(
             AgendaItem.objects.filter(meeting_id=self.meeting_id)
             .exclude(pk=self.pk)
@@ -265,6 +309,14 @@ class Report(models.Model):
     report_status = models.CharField(max_length=100, blank=True)
     recommendation = models.TextField(blank=True)
     reason_for_recommendation = models.TextField(blank=True)
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="read_reports",
+        help_text="The paper this was read from; empty when staff entered it.",
+    )
 
     def __str__(self) -> str:
         return self.title or f"Report for {self.item}"
@@ -275,6 +327,14 @@ class Resolution(models.Model):
     order = models.PositiveIntegerField(default=0)
     number = models.CharField(max_length=20, blank=True)
     text = models.TextField()
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="read_resolutions",
+        help_text="The paper this was read from; empty when staff entered it.",
+    )
 
     objects = ResolutionQuerySet.as_manager()
 
@@ -305,6 +365,14 @@ class Attendance(models.Model):
     is_chair = models.BooleanField(default=False)
     note = models.CharField(max_length=300, blank=True, help_text="e.g. a job title")
     order = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="read_attendance",
+        help_text="The paper this was read from; empty when staff entered it.",
+    )
 
     class Meta:
         ordering = ["meeting", "role", "order"]
@@ -335,9 +403,34 @@ class Declaration(models.Model):
     )
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="read_declarations",
+        help_text="The paper this was read from; empty when staff entered it.",
+    )
 
     class Meta:
         ordering = ["meeting", "order"]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ItemRemoval(models.Model):
+    """An item staff removed from a meeting: a re-read of its papers never brings it back."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="removals")
+    read_key = models.CharField(max_length=120)
+    title = models.TextField(blank=True, help_text="The title it had, for the record")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "read_key"], name="removal_once_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title or self.read_key} (removed from {self.meeting})"

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from meetings import disclosure
+
 # Titles every meeting has: the same words at two meetings are not the same matter.
 _STANDARD_TITLE = re.compile(
     r"^\W*(apolog|declaration|minutes|public (participation|questions)|matters arising|"
@@ -51,14 +53,19 @@ class MeetingQuerySet(models.QuerySet):
 
 class AgendaItemQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(meeting__is_published=True)
+        """Items a public agenda lists (exempt ones by their title), from published papers."""
+        return self.filter(disclosure.listed_item())
 
     def public(self):
-        """Items a resident may read in full: published and not exempt (nor under an exempt item).
+        """Items a resident may read in full: listed and not exempt.
 
         Exempt items still appear on a public agenda by title; use ``published()`` for that.
         """
-        return self.published().filter(exempt=False).listed()
+        return self.filter(disclosure.open_item())
+
+    def with_public_minute(self):
+        """Listed items whose minute (text, number, reasons) the public may read."""
+        return self.filter(disclosure.public_minute())
 
     def exempt(self):
         return self.filter(Q(exempt=True) | Q(parent__exempt=True))
@@ -90,9 +97,7 @@ class AgendaItemQuerySet(models.QuerySet):
 
 class ResolutionQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(item__meeting__is_published=True, item__exempt=False).exclude(
-            item__parent__exempt=True
-        )
+        return self.filter(disclosure.public_resolution())
 
     def newest_first(self):
         return self.order_by("-item__meeting__date", "item__meeting_id", "item__order", "order")
@@ -124,6 +129,5 @@ class PersonQuerySet(models.QuerySet):
     def with_public_attendance(self):
         from meetings.models import Attendance
 
-        return self.filter(
-            Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__is_published=True))
-        )
+        public = Attendance.objects.filter(disclosure.public_attendance())
+        return self.filter(Exists(public.filter(person=OuterRef("pk"))))

@@ -79,10 +79,10 @@ def test_a_file_that_fails_leaves_no_rows_and_no_stored_file(tmp_path, settings,
 def test_a_failure_while_writing_rolls_back_and_removes_the_file(papers, settings, monkeypatch):
     from documents import writer
 
-    def explode(self, meeting, document):
+    def explode(meeting):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(writer.DocumentWriter, "_minutes", explode)
+    monkeypatch.setattr(writer, "rebuild_meeting", explode)
     with pytest.raises(RuntimeError):
         ingest(papers / MINUTES)
     assert Meeting.objects.count() == Document.objects.count() == Page.objects.count() == 0

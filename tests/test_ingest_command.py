@@ -35,8 +35,10 @@ def test_it_prints_json_lines(capsys, papers):
     code, out, _ = run(capsys, papers / MINUTES, "--json")
     data = json.loads(out.strip())
     assert code == 0
-    assert set(data) == {"path", "status", "meeting", "items", "pages", "seconds", "error"}
+    contract = {"path", "status", "meeting", "items", "pages", "seconds", "error"}
+    assert contract | {"role", "warnings"} <= set(data)
     assert (data["status"], data["pages"], data["error"]) == ("ok", 7, None)
+    assert (data["role"], data["warnings"]) == ("minutes", [])
 
 
 def test_it_exits_1_when_a_file_fails_and_still_ingests_the_rest(capsys, tmp_path, papers):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from meetings.models import SCHEDULE_12A_PARAGRAPHS, AgendaItem
+from meetings.models import SCHEDULE_12A_PARAGRAPHS, AgendaItem, ItemRemoval
 from portal.staff import audit
 
 
@@ -82,6 +82,10 @@ def save_agenda(formset, user, meeting) -> None:
         item.corrected = True
         item.save()
     for item in formset.deleted_objects:
+        if item.read_key:  # read from a paper: a re-read must not bring it back
+            ItemRemoval.objects.get_or_create(
+                meeting=meeting, read_key=item.read_key, defaults={"title": item.title}
+            )
         item.delete()
 
 
@@ -101,4 +105,6 @@ def add_item(form, meeting, user) -> AgendaItem:
 def save_attendance(formset, meeting, user) -> None:
     formset.save()
     if formset.has_changed():
+        meeting.attendance_corrected = True  # a re-read of the minutes keeps it
+        meeting.save(update_fields=["attendance_corrected", "updated"])
         audit.record(user, audit.Action.CORRECTED, f"Attendance at {meeting}", meeting=meeting)

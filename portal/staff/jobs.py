@@ -136,6 +136,8 @@ def options_for(job: IngestJob) -> IngestOptions:
         publish=job.publish,
         isolate=settings.STAFF_INGEST_ISOLATE,
         original_filename=job.original_filename,
+        replaces=job.replaces,
+        context_origin="the upload form",
     )
 
 
@@ -168,7 +170,13 @@ def finish(job: IngestJob, result: IngestResult, attempt: int) -> bool:
     if status != IngestJob.Status.OK or document is None:
         return True
     if job.replaces_id and job.replaces_id != document.pk:
-        supersede(job.replaces, document, job.created_by)
+        audit.record(
+            job.created_by,
+            audit.Action.REPLACED,
+            job.replaces,
+            meeting=document.meeting,
+            detail=f"Replaced by version {document.version} ({document.original_filename}).",
+        )
     if job.publish:
         warning = short_notice_warning(document.meeting, [document.kind])
         audit.record(
@@ -180,26 +188,6 @@ def finish(job: IngestJob, result: IngestResult, attempt: int) -> bool:
             warning=warning,
         )
     return True
-
-
-@transaction.atomic
-def supersede(old: Document, new: Document, user) -> None:
-    """Keep ``old`` as an earlier version of ``new``; its pages leave the public site and search."""
-    old.refresh_from_db()
-    if old.superseded_by_id is None:
-        old.superseded_by = new
-        old.save(update_fields=["superseded_by", "updated"])
-        old.page_ranges.all().delete()
-    if new.version <= old.version:
-        new.version = old.version + 1
-        new.save(update_fields=["version", "updated"])
-    audit.record(
-        user,
-        audit.Action.REPLACED,
-        old,
-        meeting=new.meeting,
-        detail=f"Replaced by version {new.version} ({new.original_filename}).",
-    )
 
 
 # -- jobs whose worker stopped -------------------------------------------------------------

@@ -75,12 +75,15 @@ def build_world() -> World:
     factories.document(
         meeting, pages=[SECRETS[6]], kind="report", title=SECRETS[5], is_published=False
     )
-    old = factories.document(meeting, pages=[SECRETS[7]], kind="minutes", title="Minutes")
+    old = factories.document(
+        meeting, pages=[SECRETS[7]], kind="minutes", title="Minutes", identity="minutes"
+    )
     new = factories.document(
         meeting,
         pages=["Minutes text"],
         kind="minutes",
         title="Minutes",
+        identity="minutes",
         version=2,
         published_at=timezone.now(),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting
@@ -51,3 +53,15 @@ def item_form_data(client, item: AgendaItem, **changes) -> dict:
         else:
             data[key] = "on" if value is True else value
     return data
+
+
+def read_again(pdf: Path, folder: Path, *, publish: bool = True):
+    """A new version of the same paper (same name, a byte added), read as the ingest would."""
+    from documents.importer import Importer, IngestOptions
+
+    folder.mkdir(parents=True, exist_ok=True)
+    again = folder / pdf.name
+    again.write_bytes(pdf.read_bytes() + b"\n% issued again\n")
+    [result] = Importer(IngestOptions(isolate=False, publish=publish)).ingest([again])
+    assert result.status == "ok", result.error
+    return result

@@ -1,0 +1,242 @@
+"""A meeting's records built again from its papers in force, keeping what staff corrected.
+
+``rebuild_meeting`` is called in the transaction that stores, publishes, unpublishes or
+removes a paper. The papers in force are, for each paper of the meeting, its newest
+published version, or its newest version when none is published (a draft new version
+leaves the published one in force until the draft is published). ``assemble`` says what
+the meeting holds; this module makes the rows say it, keeping each item's row (and address)
+where the papers still list it, and leaving alone what staff corrected, added or removed.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from documents.ingest.assemble import MeetingPlan, Paper, PlannedItem, assemble
+from documents.ingest.parsed import ParsedDocument, ParsedMeeting
+from documents.ingest.serialise import reading_from_json
+from documents.models import Document, PageRange
+from meetings.attendance_record import AttendanceRecord
+from meetings.matching import clean_person_name, number_key, person_key
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Person,
+    Report,
+    Resolution,
+)
+
+REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item", "source")]
+
+
+def papers_in_force(meeting: Meeting) -> list[Document]:
+    """For each paper of the meeting, the version its records come from."""
+    chosen: dict[tuple[int, str], Document] = {}
+    papers = Document.objects.filter(Q(meeting=meeting) | Q(minutes_of=meeting))
+    for document in papers.order_by("meeting_id", "identity", "-version", "-pk"):
+        key = (document.meeting_id, document.identity or f"#{document.pk}")
+        held = chosen.get(key)
+        if held is None or (document.is_published and not held.is_published):
+            chosen[key] = document
+    return list(chosen.values())
+
+
+def as_paper(document: Document, meeting: Meeting) -> Paper:
+    if document.parsed:
+        reading = reading_from_json(document.parsed)
+    else:
+        reading = ParsedDocument(document.kind, document.title, ParsedMeeting(), pages=[])
+    kind, elsewhere = document.kind, False
+    if document.minutes_of_id and document.minutes_of_id != meeting.pk:
+        elsewhere = True  # minutes of an earlier meeting, up for approval at this one
+    elif document.minutes_of_id == meeting.pk:
+        kind = "minutes"
+    return Paper(
+        ref=document.pk,
+        key=document.sha256,
+        kind=kind,
+        identity=document.identity,
+        filename=document.original_filename,
+        title=document.title,
+        page_count=document.page_count,
+        reading=reading,
+        minutes_elsewhere=elsewhere,
+    )
+
+
+def rebuild_meeting(meeting: Meeting) -> MeetingPlan | None:
+    """Make the meeting's records what its papers in force say; None when a paper in force
+    was stored before readings were kept (its records are then left as they are)."""
+    documents = papers_in_force(meeting)
+    if any(not d.parsed for d in documents):
+        return None
+    plan = assemble([as_paper(d, meeting) for d in documents])
+    MeetingRecords(meeting, plan, {d.pk: d for d in documents}).save()
+    return plan
+
+
+def forget_paper(document: Document) -> list[Meeting]:
+    """Before a paper is deleted: drop what was read from it; the meetings to build again."""
+    meetings = [document.meeting]
+    if document.minutes_of_id and document.minutes_of_id != document.meeting_id:
+        meetings.append(document.minutes_of)
+    AgendaItem.objects.filter(minutes_source=document).update(
+        minutes_source=None, minute_number="", narrative="", reasons=""
+    )
+    AgendaItem.objects.filter(source=document).delete()
+    return meetings
+
+
+class MeetingRecords:
+    """Writes a plan over a meeting's rows."""
+
+    def __init__(self, meeting: Meeting, plan: MeetingPlan, documents: dict[int, Document]):
+        self.meeting = meeting
+        self.plan = plan
+        self.documents = documents
+
+    def save(self) -> None:
+        self._head()
+        removed = set(self.meeting.removals.values_list("read_key", flat=True))
+        planned = [p for p in self.plan.items if p.read_key not in removed]
+        wanted = {p.read_key for p in planned} | {s.read_key for p in planned for s in p.sub_items}
+        existing = list(self.meeting.items.all())
+        stale = [i.pk for i in existing if i.read_key and i.read_key not in wanted]
+        stale = [i.pk for i in existing if i.pk in stale and not i.corrected]
+        AgendaItem.objects.filter(pk__in=stale).delete()
+        existing = [i for i in existing if i.pk not in stale]
+        by_key = {i.read_key: i for i in existing if i.read_key}
+        adoptable = [i for i in existing if not i.read_key and i.parent_id is None]
+        for order, item_plan in enumerate(planned, start=1):
+            item = by_key.get(item_plan.read_key) or self._adopt(adoptable, item_plan)
+            item = self._write_item(item, item_plan, order, parent=None)
+            for sub_order, sub_plan in enumerate(item_plan.sub_items, start=1):
+                if sub_plan.read_key in removed:
+                    continue
+                self._write_item(by_key.get(sub_plan.read_key), sub_plan, sub_order, item)
+        self._attendance()
+
+    def _head(self) -> None:
+        meeting, plan = self.meeting, self.plan
+        changed = []
+        for name, value, limit in (
+            ("start_time", plan.start_time, None),
+            ("venue", plan.venue, 300),
+            ("organisation", plan.organisation, 200),
+        ):
+            if value and not getattr(meeting, name):
+                setattr(meeting, name, value[:limit] if limit else value)
+                changed.append(name)
+        if plan.held and meeting.status == Meeting.Status.SCHEDULED:
+            meeting.status = Meeting.Status.HELD
+            changed.append("status")
+        if changed:
+            meeting.save(update_fields=[*changed, "updated"])
+
+    @staticmethod
+    def _adopt(adoptable: list[AgendaItem], plan: PlannedItem) -> AgendaItem | None:
+        """An item with no paper behind it (brought from Modern.Gov) that a paper now lists."""
+        key = number_key(plan.number)
+        found = next((i for i in adoptable if key and number_key(i.number) == key), None)
+        if found is not None:
+            adoptable.remove(found)
+        return found
+
+    def _doc(self, ref: int | None) -> Document | None:
+        return self.documents.get(ref) if ref is not None else None
+
+    def _write_item(self, item, plan: PlannedItem, order: int, parent) -> AgendaItem:
+        new = item is None
+        if new:
+            item = AgendaItem(meeting=self.meeting, parent=parent)
+        item.read_key = plan.read_key
+        item.source = self._doc(plan.source)
+        if plan.minutes_source is not None or not item.corrected:
+            item.minutes_source = self._doc(plan.minutes_source)
+        if plan.exempt:
+            item.exempt = True
+            item.exempt_paragraph = item.exempt_paragraph or plan.exempt_paragraph
+        if not item.corrected:
+            renumbered = item.number != plan.number or item.minute_number != plan.minute_number
+            item.order = order
+            item.number = plan.number
+            item.minute_number = plan.minute_number
+            item.title = plan.title
+            item.narrative = plan.narrative
+            item.reasons = plan.reasons
+            if new or renumbered:
+                item.slug = ""
+        if not item.slug:
+            item.slug = (
+                item.make_slug(base=f"{parent.slug}-{order}") if parent else item.make_slug()
+            )
+        item.save()
+        if not item.corrected:
+            self._children(item, plan)
+        return item
+
+    def _children(self, item: AgendaItem, plan: PlannedItem) -> None:
+        item.resolutions.all().delete()
+        Resolution.objects.bulk_create(
+            Resolution(item=item, order=n, number=r.number, text=r.text, source=self._doc(r.paper))
+            for n, r in enumerate(plan.resolutions, start=1)
+        )
+        item.declarations.all().delete()
+        Declaration.objects.bulk_create(
+            Declaration(meeting=self.meeting, item=item, text=text, order=n, source=self._doc(ref))
+            for n, (text, ref) in enumerate(plan.declarations, start=1)
+        )
+        if plan.report is not None:
+            values = {
+                name: (getattr(plan.report, name, None) or "")
+                for name in REPORT_FIELDS
+                if hasattr(plan.report, name)
+            }
+            Report.objects.update_or_create(
+                item=item, defaults={**values, "source": self._doc(plan.report_source)}
+            )
+        else:
+            Report.objects.filter(item=item).delete()
+        item.page_ranges.all().delete()
+        seen: set[tuple[int, int]] = set()
+        ranges = []
+        for span in plan.spans:
+            if (span.paper, span.start) in seen or span.paper not in self.documents:
+                continue
+            seen.add((span.paper, span.start))
+            ranges.append(
+                PageRange(
+                    item=item,
+                    document_id=span.paper,
+                    start=span.start,
+                    end=span.end,
+                    holds_paper=span.holds_paper,
+                )
+            )
+        PageRange.objects.bulk_create(ranges)
+
+    def _attendance(self) -> None:
+        if self.meeting.attendance_corrected:
+            return
+        attendance = self.plan.attendance
+        if attendance is None:
+            self.meeting.attendance.exclude(source=None).delete()
+            return
+        record = AttendanceRecord(self.meeting, source=self._doc(self.plan.attendance_source))
+        chair = person_key(clean_person_name(attendance.chair or ""))
+        councillor, officer = Person.Kind.COUNCILLOR, Person.Kind.OFFICER
+        for name in attendance.present:
+            is_chair = bool(chair) and person_key(clean_person_name(name)) == chair
+            record.add(name, Attendance.Role.PRESENT, councillor, is_chair=is_chair)
+        for name in attendance.apologies:
+            record.add(name, Attendance.Role.APOLOGIES, councillor)
+        for sub in attendance.substitutes:
+            replaced = Person.objects.for_printed_name(sub.substitute_for, councillor)
+            record.add(sub.name, Attendance.Role.SUBSTITUTE, councillor, substitute_for=replaced)
+        for name in attendance.officers:
+            record.add(name, Attendance.Role.OFFICER, officer)
+        for name in attendance.other_members:
+            record.add(name, Attendance.Role.ATTENDING, councillor)
+        record.save()

@@ -1,0 +1,141 @@
+"""What the public may see: the one rule, as ORM expressions every public surface uses.
+
+Pages, the API, the export, feeds, calendars, the sitemap and search all ask here, so what
+"public" means is decided in one place:
+
+- A **paper** is public when it is published, its meeting is published, it is not withheld in
+  full, and no later version of the same paper has been published (a draft new version leaves
+  the published one in place until the draft itself is published).
+- Every **record** read from a paper (an item, a minute, a resolution, a report's front sheet,
+  attendance, a declaration) knows the paper it came from (``source``) and is public only
+  when that paper is published and not withheld in full, and its meeting is published. Records
+  staff typed in (no source) are public with their meeting.
+- An **exempt item** (Schedule 12A) shows the public its number and title, and what the
+  council printed in its public minutes (the minute's text and resolutions), unless a clerk
+  withheld the minute; its report's front sheet and the pages of its paper are withheld, and
+  so are its parts (sub-items), which the public sees only as the exempt item itself.
+- A **page** is public when its paper is, unless it lies in the paper of an exempt item, or in
+  the minute of an item whose minute is withheld.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+
+
+def _at(prefix: str, **lookups) -> Q:
+    return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+
+def later_published_version(prefix: str = "") -> Exists:
+    """A published later version of the paper at ``prefix`` (an OuterRef path)."""
+    from documents.models import Document
+
+    return Exists(
+        Document.objects.filter(
+            meeting_id=OuterRef(f"{prefix}meeting_id"),
+            identity=OuterRef(f"{prefix}identity"),
+            version__gt=OuterRef(f"{prefix}version"),
+            is_published=True,
+        ).exclude(identity="")  # a paper with no identity has no other versions
+    )
+
+
+def replaced(prefix: str = "") -> Q:
+    """The paper at ``prefix`` has a published later version (by identity, or the newest
+    version its ``superseded_by`` names)."""
+    return Q(later_published_version(prefix)) | _at(prefix, superseded_by__is_published=True)
+
+
+def public_paper() -> Q:
+    """For Document querysets: the papers the public may open."""
+    return Q(is_published=True, is_exempt=False, meeting__is_published=True) & ~replaced()
+
+
+def published_source(prefix: str = "source__") -> Q:
+    """The record at ``prefix`` came from a published paper, or was typed in by staff."""
+    field = prefix.removesuffix("__")
+    return Q(**{f"{field}__isnull": True}) | _at(prefix, is_published=True, is_exempt=False)
+
+
+def listed_item(prefix: str = "") -> Q:
+    """An item a public agenda lists (by title at least): its paper and meeting are
+    published, and it is not a part of exempt business."""
+    return (
+        _at(prefix, meeting__is_published=True)
+        & published_source(f"{prefix}source__")
+        & ~_at(prefix, parent__exempt=True)
+        & (_at(prefix, parent__isnull=True) | published_source(f"{prefix}parent__source__"))
+    )
+
+
+def open_item(prefix: str = "") -> Q:
+    """A listed item that is not exempt: its report and papers are public too."""
+    return listed_item(prefix) & _at(prefix, exempt=False)
+
+
+def public_minute(prefix: str = "") -> Q:
+    """A listed item whose minute (number, text, reasons) the public may read."""
+    return (
+        listed_item(prefix)
+        & published_source(f"{prefix}minutes_source__")
+        & _at(prefix, minute_withheld=False)
+    )
+
+
+def public_resolution() -> Q:
+    """For Resolution querysets."""
+    return listed_item("item__") & published_source() & Q(item__minute_withheld=False)
+
+
+def public_report() -> Q:
+    """For Report querysets: the front sheet of an open item's report."""
+    return open_item("item__") & published_source()
+
+
+def public_declaration() -> Q:
+    """For Declaration querysets."""
+    on_item = Q(item__isnull=True) | (listed_item("item__") & Q(item__minute_withheld=False))
+    return Q(meeting__is_published=True) & published_source() & on_item
+
+
+def public_attendance() -> Q:
+    """For Attendance querysets."""
+    return Q(meeting__is_published=True) & published_source()
+
+
+def withheld_page() -> Exists:
+    """For Page querysets: the page holds an exempt item's paper, or a withheld minute."""
+    from documents.models import PageRange
+
+    exempt_paper = (Q(item__exempt=True) | Q(item__parent__exempt=True)) & ~Q(
+        document__kind="minutes"
+    )
+    withheld_minute = Q(item__minute_withheld=True) | Q(item__parent__minute_withheld=True)
+    return Exists(
+        PageRange.objects.filter(
+            exempt_paper | withheld_minute,
+            holds_paper=True,
+            document_id=OuterRef("document_id"),
+            start__lte=OuterRef("number"),
+            end__gte=OuterRef("number"),
+        )
+    )
+
+
+def public_page() -> Q:
+    """For Page querysets: pages a resident may read."""
+    return (
+        _at("document__", is_published=True, is_exempt=False, meeting__is_published=True)
+        & ~replaced("document__")
+        & ~Q(withheld_page())
+    )
+
+
+def public_page_range() -> Q:
+    """For PageRange querysets: where a listed item sits in a public paper."""
+    return (
+        listed_item("item__")
+        & _at("document__", is_published=True, is_exempt=False)
+        & ~replaced("document__")
+    )
