@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from documents.meeting_sync import rebuild_meeting
 from documents.models import Document
 from portal.staff import audit
 from portal.staff.notice import short_notice_warning
@@ -27,6 +28,7 @@ def publish_meeting(meeting, user):
     titles = list(papers.values_list("title", flat=True))
     papers.filter(published_at__isnull=True).update(published_at=now)
     papers.update(is_published=True, updated=now)
+    rebuild_meeting(meeting)  # the published versions are now the ones in force
     detail = "Papers: " + "; ".join(titles) if titles else "No papers yet."
     return audit.record(
         user, audit.Action.PUBLISHED, meeting, meeting=meeting, detail=detail, warning=warning
@@ -39,6 +41,7 @@ def unpublish_meeting(meeting, user):
     meeting.is_published = False
     meeting.save(update_fields=["is_published", "updated"])
     meeting.documents.update(is_published=False, updated=timezone.now())
+    rebuild_meeting(meeting)
     return audit.record(user, audit.Action.UNPUBLISHED, meeting, meeting=meeting)
 
 
@@ -48,6 +51,7 @@ def publish_document(document: Document, user):
     document.is_published = True
     document.published_at = document.published_at or timezone.now()
     document.save(update_fields=["is_published", "published_at", "updated"])
+    _rebuild_for(document)
     warning = short_notice_warning(document.meeting, [document.kind])
     detail = "" if document.meeting.is_published else "The meeting itself is not published yet."
     return audit.record(
@@ -64,7 +68,15 @@ def publish_document(document: Document, user):
 def unpublish_document(document: Document, user):
     document.is_published = False
     document.save(update_fields=["is_published", "updated"])
+    _rebuild_for(document)
     return audit.record(user, audit.Action.UNPUBLISHED, document, meeting=document.meeting)
+
+
+def _rebuild_for(document: Document) -> None:
+    """Publishing or withdrawing a version changes which version's records are in force."""
+    rebuild_meeting(document.meeting)
+    if document.minutes_of_id and document.minutes_of_id != document.meeting_id:
+        rebuild_meeting(document.minutes_of)
 
 
 @transaction.atomic
