@@ -98,7 +98,12 @@ def meetings_for_export(committee: str | None = None, since: Date | None = None)
     ).prefetch_related(
         Prefetch("resolutions", queryset=Resolution.objects.order_by("order")),
         "declarations",
-        Prefetch("page_ranges", queryset=PageRange.objects.order_by("document_id", "start")),
+        Prefetch(
+            "page_ranges",
+            queryset=PageRange.objects.order_by(
+                "document__kind", "document__title", "document__sha256", "start"
+            ),
+        ),
     )
     return meetings.prefetch_related(
         Prefetch("items", queryset=items.order_by("order", "pk")),
@@ -107,7 +112,7 @@ def meetings_for_export(committee: str | None = None, since: Date | None = None)
         ),
         Prefetch(
             "documents",
-            queryset=Document.objects.public().order_by("kind", "pk"),
+            queryset=Document.objects.public().order_by("kind", "title", "sha256"),
             to_attr="public_documents",
         ),
     )

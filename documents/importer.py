@@ -99,12 +99,24 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
-            )
+            found += sorted(_pdfs_under(path))
         else:
             found.append(path)
     return found
+
+
+def _pdfs_under(folder: Path) -> Iterator[Path]:
+    """Every PDF under a folder, through linked folders too, each real folder once."""
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs.clear()
+            continue
+        seen.add(real)
+        for name in files:
+            if name.lower().endswith(".pdf") and (Path(root) / name).is_file():
+                yield Path(root) / name
 
 
 def parse_file(path: Path, options: IngestOptions) -> ParsedDocument:
@@ -132,23 +144,40 @@ class Importer:
     def ingest(self, paths: Iterable[str | os.PathLike]) -> Iterator[IngestResult]:
         """Ingest every file, yielding one result per file in order."""
         files = expand_paths(paths)
-        workers = max(1, self.options.workers)
+        # Files are read side by side only in child processes: pdfium is not thread-safe.
+        workers = max(1, self.options.workers) if self.options.isolate else 1
         if workers == 1 or len(files) < 2:
             for path in files:
                 yield self.ingest_file(path)
             return
-        # Parsing is CPU-bound and runs in child processes; writes stay in this process, in order.
+        # Parsing is CPU-bound and runs in child processes; the database is used only from
+        # this thread, and writes happen here, in order.
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [(path, pool.submit(self._prepare, path)) for path in files]
-            for path, future in futures:
-                yield self._finish(path, *future.result())
+            futures = []
+            for path in files:
+                checked = self._check(path)
+                started, sha, known, error = checked
+                if error is None and not known:
+                    futures.append((path, started, sha, pool.submit(self._parse, path)))
+                else:
+                    futures.append((path, started, sha, checked))
+            for path, started, sha, pending in futures:
+                if isinstance(pending, tuple):
+                    yield self._finish(path, started, sha, None, pending[3])
+                else:
+                    parsed, error = pending.result()
+                    yield self._finish(path, started, sha, parsed, error)
 
     def ingest_file(self, path: str | os.PathLike) -> IngestResult:
         path = Path(path)
-        return self._finish(path, *self._prepare(path))
+        started, sha, known, error = self._check(path)
+        parsed = None
+        if error is None and not known:
+            parsed, error = self._parse(path)
+        return self._finish(path, started, sha, parsed, error)
 
-    def _prepare(self, path: Path):
-        """Check, hash and parse a file (no database work), timing it."""
+    def _check(self, path: Path) -> tuple[float, str | None, bool, str | None]:
+        """Check and hash a file: (start time, hash, already stored, error)."""
         started = time.monotonic()
         try:
             if not path.exists():
@@ -164,11 +193,16 @@ class Importer:
                     f"{self.options.max_bytes / 1024 / 1024:,.0f} MB limit"
                 )
             sha = sha256_of(path)
-            if Document.objects.filter(sha256=sha).exists():
-                return started, sha, None, None
-            return started, sha, parse_file(path, self.options), None
         except IngestError as exc:
-            return started, None, None, str(exc)
+            return started, None, False, str(exc)
+        return started, sha, Document.objects.filter(sha256=sha).exists(), None
+
+    def _parse(self, path: Path) -> tuple[ParsedDocument | None, str | None]:
+        """Read a file (no database work): (reading, error)."""
+        try:
+            return parse_file(path, self.options), None
+        except IngestError as exc:
+            return None, str(exc)
 
     def _finish(self, path: Path, started, sha, parsed, error) -> IngestResult:
         result = IngestResult(path=str(path), status="failed", error=error)

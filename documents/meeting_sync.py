@@ -10,8 +10,11 @@ where the papers still list it, and leaving alone what staff corrected, added or
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Q
 
+from documents.context import agrees
 from documents.ingest.assemble import MeetingPlan, Paper, PlannedItem, assemble
 from documents.ingest.parsed import ParsedDocument, ParsedMeeting
 from documents.ingest.serialise import reading_from_json
@@ -54,6 +57,7 @@ def as_paper(document: Document, meeting: Meeting) -> Paper:
     elif document.minutes_of_id == meeting.pk:
         kind = "minutes"
     return Paper(
+        fit=head_fit(reading, meeting),
         ref=document.pk,
         key=document.sha256,
         kind=kind,
@@ -64,6 +68,17 @@ def as_paper(document: Document, meeting: Meeting) -> Paper:
         reading=reading,
         minutes_elsewhere=elsewhere,
     )
+
+
+def head_fit(reading: ParsedDocument, meeting: Meeting) -> int:
+    """2 when the paper's head names this meeting, 0 when it names another, else 1."""
+    head = reading.meeting
+    names = [meeting.committee.name, *meeting.committee.aliases.values_list("key", flat=True)]
+    committee = None if not head.committee else any(agrees(head.committee, n) for n in names)
+    date = None if not head.date else head.date == meeting.date
+    if committee is False or date is False:
+        return 0
+    return 2 if committee and date else 1
 
 
 def rebuild_meeting(meeting: Meeting) -> MeetingPlan | None:
@@ -89,8 +104,11 @@ def forget_paper(document: Document) -> list[Meeting]:
     return meetings
 
 
+ITEM_FIELDS = ("order", "number", "minute_number", "title", "narrative", "reasons")
+
+
 class MeetingRecords:
-    """Writes a plan over a meeting's rows."""
+    """Writes a plan over a meeting's rows, touching only the rows that change."""
 
     def __init__(self, meeting: Meeting, plan: MeetingPlan, documents: dict[int, Document]):
         self.meeting = meeting
@@ -103,10 +121,12 @@ class MeetingRecords:
         planned = [p for p in self.plan.items if p.read_key not in removed]
         wanted = {p.read_key for p in planned} | {s.read_key for p in planned for s in p.sub_items}
         existing = list(self.meeting.items.all())
-        stale = [i.pk for i in existing if i.read_key and i.read_key not in wanted]
-        stale = [i.pk for i in existing if i.pk in stale and not i.corrected]
+        stale = [
+            i.pk for i in existing if i.read_key and i.read_key not in wanted and not i.corrected
+        ]
         AgendaItem.objects.filter(pk__in=stale).delete()
         existing = [i for i in existing if i.pk not in stale]
+        self._load_children([i.pk for i in existing])
         by_key = {i.read_key: i for i in existing if i.read_key}
         adoptable = [i for i in existing if not i.read_key and i.parent_id is None]
         for order, item_plan in enumerate(planned, start=1):
@@ -118,6 +138,19 @@ class MeetingRecords:
                 self._write_item(by_key.get(sub_plan.read_key), sub_plan, sub_order, item)
         self._attendance()
 
+    def _load_children(self, item_ids: list[int]) -> None:
+        """What each existing item holds now, to compare with the plan in memory."""
+        self.resolutions: dict[int, list] = defaultdict(list)
+        for r in Resolution.objects.filter(item_id__in=item_ids).order_by("order"):
+            self.resolutions[r.item_id].append((r.number, r.text, r.source_id))
+        self.declarations: dict[int, list] = defaultdict(list)
+        for d in Declaration.objects.filter(item_id__in=item_ids).order_by("order"):
+            self.declarations[d.item_id].append((d.text, d.source_id))
+        self.reports = {r.item_id: r for r in Report.objects.filter(item_id__in=item_ids)}
+        self.ranges: dict[int, set] = defaultdict(set)
+        for r in PageRange.objects.filter(item_id__in=item_ids):
+            self.ranges[r.item_id].add((r.document_id, r.start, r.end, r.holds_paper))
+
     def _head(self) -> None:
         meeting, plan = self.meeting, self.plan
         changed = []
@@ -126,8 +159,9 @@ class MeetingRecords:
             ("venue", plan.venue, 300),
             ("organisation", plan.organisation, 200),
         ):
-            if value and not getattr(meeting, name):
-                setattr(meeting, name, value[:limit] if limit else value)
+            value = value[:limit] if value and limit else value
+            if value and getattr(meeting, name) != value and not meeting.details_corrected:
+                setattr(meeting, name, value)
                 changed.append(name)
         if plan.held and meeting.status == Meeting.Status.SCHEDULED:
             meeting.status = Meeting.Status.HELD
@@ -151,71 +185,88 @@ class MeetingRecords:
         new = item is None
         if new:
             item = AgendaItem(meeting=self.meeting, parent=parent)
+        before = None if new else self._state(item)
         item.read_key = plan.read_key
-        item.source = self._doc(plan.source)
+        item.source_id = plan.source if plan.source in self.documents else None
         if plan.minutes_source is not None or not item.corrected:
-            item.minutes_source = self._doc(plan.minutes_source)
+            item.minutes_source_id = plan.minutes_source
         if plan.exempt:
             item.exempt = True
             item.exempt_paragraph = item.exempt_paragraph or plan.exempt_paragraph
         if not item.corrected:
             renumbered = item.number != plan.number or item.minute_number != plan.minute_number
-            item.order = order
-            item.number = plan.number
-            item.minute_number = plan.minute_number
-            item.title = plan.title
-            item.narrative = plan.narrative
-            item.reasons = plan.reasons
+            item.order, item.number, item.minute_number = order, plan.number, plan.minute_number
+            item.title, item.narrative, item.reasons = plan.title, plan.narrative, plan.reasons
             if new or renumbered:
                 item.slug = ""
         if not item.slug:
             item.slug = (
                 item.make_slug(base=f"{parent.slug}-{order}") if parent else item.make_slug()
             )
-        item.save()
+        if new or self._state(item) != before:
+            item.save()
         if not item.corrected:
             self._children(item, plan)
         return item
 
+    @staticmethod
+    def _state(item: AgendaItem) -> tuple:
+        return tuple(
+            getattr(item, name)
+            for name in (
+                *ITEM_FIELDS,
+                "read_key",
+                "source_id",
+                "minutes_source_id",
+                "exempt",
+                "exempt_paragraph",
+                "slug",
+            )
+        )
+
     def _children(self, item: AgendaItem, plan: PlannedItem) -> None:
-        item.resolutions.all().delete()
-        Resolution.objects.bulk_create(
-            Resolution(item=item, order=n, number=r.number, text=r.text, source=self._doc(r.paper))
-            for n, r in enumerate(plan.resolutions, start=1)
-        )
-        item.declarations.all().delete()
-        Declaration.objects.bulk_create(
-            Declaration(meeting=self.meeting, item=item, text=text, order=n, source=self._doc(ref))
-            for n, (text, ref) in enumerate(plan.declarations, start=1)
-        )
-        if plan.report is not None:
-            values = {
-                name: (getattr(plan.report, name, None) or "")
-                for name in REPORT_FIELDS
-                if hasattr(plan.report, name)
-            }
-            Report.objects.update_or_create(
-                item=item, defaults={**values, "source": self._doc(plan.report_source)}
+        resolutions = [(r.number, r.text, r.paper) for r in plan.resolutions]
+        if resolutions != self.resolutions.get(item.pk, []):
+            item.resolutions.all().delete()
+            Resolution.objects.bulk_create(
+                Resolution(item=item, order=n, number=number, text=text, source_id=ref)
+                for n, (number, text, ref) in enumerate(resolutions, start=1)
             )
-        else:
-            Report.objects.filter(item=item).delete()
-        item.page_ranges.all().delete()
-        seen: set[tuple[int, int]] = set()
-        ranges = []
-        for span in plan.spans:
-            if (span.paper, span.start) in seen or span.paper not in self.documents:
-                continue
-            seen.add((span.paper, span.start))
-            ranges.append(
-                PageRange(
-                    item=item,
-                    document_id=span.paper,
-                    start=span.start,
-                    end=span.end,
-                    holds_paper=span.holds_paper,
-                )
+        if list(plan.declarations) != self.declarations.get(item.pk, []):
+            item.declarations.all().delete()
+            Declaration.objects.bulk_create(
+                Declaration(meeting=self.meeting, item=item, text=text, order=n, source_id=ref)
+                for n, (text, ref) in enumerate(plan.declarations, start=1)
             )
-        PageRange.objects.bulk_create(ranges)
+        self._report(item, plan)
+        ranges = {
+            (span.paper, span.start, span.end, span.holds_paper)
+            for span in plan.spans
+            if span.paper in self.documents
+        }
+        ranges = {r for r in ranges if not any(o[:2] == r[:2] and o > r for o in ranges)}
+        if ranges != self.ranges.get(item.pk, set()):
+            item.page_ranges.all().delete()
+            PageRange.objects.bulk_create(
+                PageRange(item=item, document_id=doc, start=start, end=end, holds_paper=holds)
+                for doc, start, end, holds in sorted(ranges)
+            )
+
+    def _report(self, item: AgendaItem, plan: PlannedItem) -> None:
+        existing = self.reports.get(item.pk)
+        if plan.report is None:
+            if existing is not None:
+                existing.delete()
+            return
+        values = {
+            name: (getattr(plan.report, name, None) or "")
+            for name in REPORT_FIELDS
+            if hasattr(plan.report, name)
+        }
+        values["source_id"] = plan.report_source
+        if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
+            return
+        Report.objects.update_or_create(item=item, defaults=values)
 
     def _attendance(self) -> None:
         if self.meeting.attendance_corrected:
@@ -224,6 +275,9 @@ class MeetingRecords:
         if attendance is None:
             self.meeting.attendance.exclude(source=None).delete()
             return
+        read = set(self.meeting.attendance.exclude(source=None).values_list("source_id", flat=True))
+        if read == {self.plan.attendance_source}:
+            return  # already read from these minutes, which never change
         record = AttendanceRecord(self.meeting, source=self._doc(self.plan.attendance_source))
         chair = person_key(clean_person_name(attendance.chair or ""))
         councillor, officer = Person.Kind.COUNCILLOR, Person.Kind.OFFICER

@@ -128,9 +128,21 @@ class Document(models.Model):
                 version.superseded_by = newest
                 version.save(update_fields=["superseded_by", "updated"])
 
+    ROLE_NAMES = {"agenda": "Agenda", **dict(Kind.choices)}
+
     @property
     def role(self) -> str:
         return "agenda" if self.kind in self.AGENDA_KINDS else self.kind
+
+    def get_role_display(self) -> str:
+        if self.minutes_of_id and self.minutes_of_id != self.meeting_id:
+            return "Previous minutes"
+        return self.ROLE_NAMES.get(self.role, self.role)
+
+    @property
+    def doubts(self) -> list[str]:
+        """What the reader was unsure of, for a clerk to check first."""
+        return list((self.parsed or {}).get("doubts") or [])
 
 
 class Page(models.Model):

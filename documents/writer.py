@@ -37,7 +37,7 @@ from documents.ingest.errors import IngestError
 from documents.ingest.identity import paper_identity, revision_rank
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.serialise import reading_as_json
-from documents.meeting_sync import rebuild_meeting
+from documents.meeting_sync import head_fit, rebuild_meeting
 from documents.models import Document, Page
 from meetings.models import Meeting
 
@@ -230,7 +230,12 @@ class DocumentWriter:
         elif minutes_of is not None:
             identity = f"minutes-of:{minutes_of.date.isoformat()}"
         else:
-            identity = paper_identity(kind, self.original_filename, self.parsed.title)
+            identity = paper_identity(
+                kind,
+                self.original_filename,
+                self.parsed.title,
+                names_meeting=head_fit(self.parsed, meeting) == 2,
+            )
         document = Document(
             meeting=meeting,
             minutes_of=minutes_of,

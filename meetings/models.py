@@ -84,6 +84,10 @@ class Meeting(models.Model):
     attendance_corrected = models.BooleanField(
         default=False, help_text="Attendance corrected by staff: a re-read keeps it."
     )
+    details_corrected = models.BooleanField(
+        default=False,
+        help_text="Time, venue or council corrected by staff: a re-read keeps them.",
+    )
     url_key = models.CharField(
         max_length=20, editable=False, help_text="The date part of the meeting's address."
     )

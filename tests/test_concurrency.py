@@ -107,9 +107,11 @@ def test_a_paper_stored_by_another_ingest_while_it_was_read_is_unchanged(agenda)
     from documents.importer import Importer, IngestOptions
 
     importer = Importer(IngestOptions(isolate=False))
-    prepared = importer._prepare(agenda)  # checked and read: not stored yet
+    started, sha, known, error = importer._check(agenda)  # checked: not stored yet
+    parsed, error = importer._parse(agenda)  # and read
+    assert not known and error is None
     first = importer.ingest_file(agenda)  # meanwhile another ingest stores it
-    late = importer._finish(agenda, *prepared)
+    late = importer._finish(agenda, started, sha, parsed, error)
     assert (first.status, late.status) == ("ok", "unchanged")
     assert (late.document_id, late.meeting, late.pages) == (first.document_id, sub.MEETING_URL, 1)
 

@@ -58,6 +58,9 @@ class Paper:
     page_count: int
     reading: ParsedDocument
     minutes_elsewhere: bool = False  # minutes of an earlier meeting, up for approval here
+    # How its head fits the meeting: 2 names it (committee and date), 1 is silent, 0 names
+    # another. A paper whose head names another meeting never defines this one's items.
+    fit: int = 1
 
 
 @dataclass
@@ -347,6 +350,15 @@ def _sub_items(parent: PlannedItem, parsed: ParsedItem, ref: int) -> list[Planne
     ]
 
 
+def _best_fitting(papers: list[Paper], *, keep_silent: bool = False) -> list[Paper]:
+    """Papers that may define the meeting: never one whose head names another meeting, and
+    when some name this one, only those (keep_silent keeps silent ones beside them)."""
+    fitting = [p for p in papers if p.fit > 0]
+    if not keep_silent and any(p.fit == 2 for p in fitting):
+        return [p for p in fitting if p.fit == 2]
+    return fitting
+
+
 def _first(papers: list[Paper], attribute: str):
     for paper in papers:
         value = getattr(paper.reading.meeting, attribute, None)
@@ -358,10 +370,13 @@ def _first(papers: list[Paper], attribute: str):
 def assemble(papers: list[Paper]) -> MeetingPlan:
     """The meeting's records from the set of its papers (in force), in any order."""
     papers = sorted(papers, key=lambda p: (PRECEDENCE.get(p.kind, 9), p.key))
-    agendas = [p for p in papers if p.kind in AGENDA_KINDS and p.reading.items]
+    agendas = _best_fitting([p for p in papers if p.kind in AGENDA_KINDS and p.reading.items])
     supplements = [p for p in papers if p.kind == "supplement" and p.reading.items]
+    if agendas and agendas[0].fit == 2:
+        supplements = [p for p in supplements if p.fit == 2]
+    supplements = _best_fitting(supplements, keep_silent=True)
     minutes = [p for p in papers if p.kind == "minutes" and not p.minutes_elsewhere]
-    primary_minutes = minutes[:1]
+    primary_minutes = sorted(_best_fitting(minutes), key=lambda p: -p.fit)[:1]
     builder = _Builder()
     for paper in agendas:
         builder.add_agenda(paper)

@@ -20,6 +20,7 @@ _REVISION_WORDS = re.compile(
     r"|\(\d+\)|\bcopy\b",
     re.IGNORECASE,
 )
+_SUPPLEMENTARY = re.compile(r"\bsupplementary\b", re.IGNORECASE)
 _VERSION_NUMBER = re.compile(r"\b(?:v|version|rev)\s*(\d+)\b", re.IGNORECASE)
 
 
@@ -45,9 +46,14 @@ def reference(*texts: str | None) -> str | None:
     return None
 
 
-def paper_identity(kind: str, filename: str, title: str = "") -> str:
-    """The identity versions of one paper share within their meeting."""
-    if kind in ONE_PER_MEETING:
+def paper_identity(kind: str, filename: str, title: str = "", *, names_meeting=True) -> str:
+    """The identity versions of one paper share within their meeting.
+
+    The meeting's agenda or minutes is one paper whatever its file is called, but only a
+    paper whose head names the meeting is taken for it: an appendix read as an agenda must
+    not replace the agenda.
+    """
+    if kind in ONE_PER_MEETING and names_meeting:
         return kind
     name = stem(filename) or _words(title)
     if kind in ("report", "decision"):
@@ -68,4 +74,5 @@ def revision_rank(filename: str) -> int:
     number = _VERSION_NUMBER.search(name)
     if number:
         return int(number.group(1))
-    return 1 if _REVISION_WORDS.search(name) else 0
+    # A supplementary issue of a report re-publishes it, revised, for the meeting.
+    return 1 if _REVISION_WORDS.search(name) or _SUPPLEMENTARY.search(name) else 0

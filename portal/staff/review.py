@@ -95,7 +95,10 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            form.save()
+            meeting = form.save(commit=False)
+            if {"start_time", "venue", "organisation"} & set(form.changed_data):
+                meeting.details_corrected = True  # a re-read of its papers keeps them
+            meeting.save()
             if form.changed_data:
                 detail = "Changed: " + ", ".join(form.changed_data)
                 audit.record(
