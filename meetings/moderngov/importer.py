@@ -238,6 +238,7 @@ class ModernGovImporter:
                 publish=self.publish,
                 isolate=self.isolate,
                 original_filename=f"{attachment.title[:200]}.pdf",
+                context_origin="the meeting on Modern.Gov",
             )
             result = Importer(options).ingest_file(path)
         self.report.papers[result.status] += 1
