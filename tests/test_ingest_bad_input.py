@@ -25,9 +25,11 @@ from django.utils import timezone
 from documents.importer import Importer, IngestOptions
 from documents.ingest.active_content import (
     EMBEDDED,
+    FORM_ACTIONS,
     JAVASCRIPT,
     LAUNCH,
     NESTED,
+    RICH_MEDIA,
     XFA,
     find_active_content,
 )
@@ -198,6 +200,19 @@ HIDING_PLACES = {
         EMBEDDED,
     ),
     "xfa-form": (b"", b" /AcroForm << /Fields [] /XFA (<xdp/>) >>", XFA),
+    "submit-button": (
+        b" /Annots [<< /Type /Annot /Subtype /Widget /FT /Btn /T (b) /Rect [0 0 9 9]"
+        b" /A << /S /Submit#46orm /F (https://example.invalid/) >> >>]",
+        b" /AcroForm << /Fields [] >>",
+        FORM_ACTIONS,
+    ),
+    "rich-media": (
+        b" /Annots [<< /Type /Annot /Subtype /RichMedia /Rect [0 0 9 9] >>]",
+        b"",
+        RICH_MEDIA,
+    ),
+    "movie-link": (_link(b"<< /S /Rendition /OP 0 >>"), b"", RICH_MEDIA),
+    "attachment-link": (_link(b"<< /S /GoToE /T << /R /C /N (a) >> >>"), b"", EMBEDDED),
     "ordinary-web-link": (
         _link(b"<< /S /URI /URI (https://example.org/a?b=javascript:) >>"),
         b"",

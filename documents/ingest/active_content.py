@@ -1,300 +1,93 @@
-"""Finding what a PDF would do to a resident who downloads it: scripts, programs, attachments.
+"""Finding what a PDF would do to a resident who downloads it: scripts, programs, attachments,
+rich media, forms that act or send, actions that run by themselves.
 
-The portal publishes the original PDF, so a paper that runs JavaScript, starts a program or
-carries embedded files is refused with a reason the clerk can act on (save it again with
-Print to PDF, which keeps the pages and drops the rest).
-
-Every object in the file is looked at, found through its cross-reference table or stream:
-objects packed in compressed object streams are unpacked, and names spelt with ``#``
-escapes (``/Java#53cript``) count. Only objects whose bytes hold a telling name or many
-containers are parsed (with pdfminer), which keeps the check to milliseconds for an
-ordinary paper. pdfium's own counts of document scripts and attachments are a second
-opinion. References are never followed, so a self-referencing object graph cannot loop;
-containers are walked with an explicit stack, and nesting past any real document's is
-itself reported.
+The portal publishes the original PDF, so such a paper is refused with a reason the clerk
+can act on (save it again with Print to PDF, which keeps the pages and drops the rest).
+Two checks decide, and either refuses: the structural check reads every object in the file
+(``object_scan``), and pdfium, the engine that renders the PDF, reports what it resolves
+(``viewer_actions``), including an action hidden outside a broken cross-reference table
+that pdfium rebuilds. pdfium's page-level findings come while the pages are read
+(``viewer_actions.page_findings``); ``problem_for`` words any set of findings.
 """
 
 from __future__ import annotations
 
 import logging
-import mmap
-import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfparser import PDFParser, PDFStreamParser
-from pdfminer.pdftypes import PDFObjRef, PDFStream
-from pdfminer.psparser import PSEOF, PSLiteral
 
-JAVASCRIPT = "JavaScript"
-LAUNCH = "a link that starts another program"
-EMBEDDED = "embedded files (attachments)"
-XFA = "an XFA form, which can run scripts"
-NESTED = "nested or looping objects"
-
-# Deeper than any real document's objects; pdfium itself drops objects nested past 64.
-MAX_NESTING = 100
-_SCRIPT_URI = re.compile(r"^(?:javascript|vbscript):", re.I)
-_URI_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_NAME = re.compile(rb"/[^\s/\[\]()<>{}%]+")
-_HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_STREAM_DATA = re.compile(rb">>\s*stream\r?\n")
-_OPENED_DEEP = re.compile(rb"(?:\[\s*){%d}|(?:<<\s*){%d}" % (MAX_NESTING, MAX_NESTING))
-# Names found only in objects that hold active content, or a link (then looked at closely).
-_TELLING = (
-    "JavaScript",
-    "JS",
-    "Launch",
-    "URI",
-    "EmbeddedFile",
-    "EmbeddedFiles",
-    "EF",
-    "FileAttachment",
-    "XFA",
+from .active_kinds import (
+    AUTOMATIC,
+    EMBEDDED,
+    FORM_ACTIONS,
+    JAVASCRIPT,
+    LAUNCH,
+    NESTED,
+    PUBLISHED_ORDER,
+    RICH_MEDIA,
+    UNREADABLE,
+    XFA,
 )
+from .object_scan import LoopSafeDocument, scan_bytes, scan_objects
+from .viewer_actions import document_findings
+
+__all__ = [
+    "AUTOMATIC",
+    "EMBEDDED",
+    "FORM_ACTIONS",
+    "JAVASCRIPT",
+    "LAUNCH",
+    "NESTED",
+    "RICH_MEDIA",
+    "XFA",
+    "LoopSafeDocument",
+    "active_content_problem",
+    "find_active_content",
+    "problem_for",
+    "structural_findings",
+]
 
 log = logging.getLogger(__name__)
 
 
-def _spelt_any_way(name: str) -> bytes:
-    """A pattern for ``/name`` with any of its letters written as a ``#xx`` escape."""
-    letters = []
-    for char in name:
-        high, low = f"{ord(char):02x}"
-        hex_pair = b"[%s%s][%s%s]" % (
-            high.encode(),
-            high.upper().encode(),
-            low.encode(),
-            low.upper().encode(),
-        )
-        letters.append(b"(?:%s|#%s)" % (char.encode(), hex_pair))
-    return b"/" + b"".join(letters)
-
-
-_TELLING_NAME = re.compile(
-    b"(?:%s)(?![^\\s/\\[\\]()<>{}%%])" % b"|".join(_spelt_any_way(name) for name in _TELLING)
-)
-
-
-class LoopSafeDocument(PDFDocument):
-    """pdfminer's document, except that an object that is only a reference to itself (at once
-    or round a loop) reads as null: pdfminer would follow such a chain for ever."""
-
-    def getobj(self, objid: int) -> object:
-        obj, seen = super().getobj(objid), {objid}
-        while isinstance(obj, PDFObjRef):
-            if obj.objid in seen:
-                return None
-            seen.add(obj.objid)
-            obj = super().getobj(obj.objid)
-        return obj
-
-
-def _name(value: object) -> str | None:
-    return value.name if isinstance(value, PSLiteral) else None
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, bytes):
-        return ""
-    if value[:2] in (b"\xfe\xff", b"\xff\xfe"):
-        return value.decode("utf-16", "replace")
-    return value.decode("latin-1")
-
-
-def _dict_findings(entries: dict) -> set[str]:
-    found = set()
-    action = _name(entries.get("S"))
-    if action == "JavaScript" or "JS" in entries:
-        found.add(JAVASCRIPT)
-    if action == "Launch":
-        found.add(LAUNCH)
-    if action == "URI" and _SCRIPT_URI.match(_URI_NOISE.sub("", _text(entries.get("URI")))):
-        found.add(JAVASCRIPT)
-    if (
-        _name(entries.get("Type")) == "EmbeddedFile"
-        or _name(entries.get("Subtype")) == "FileAttachment"
-        or "EF" in entries
-        or "EmbeddedFiles" in entries
-    ):
-        found.add(EMBEDDED)
-    if "XFA" in entries:
-        found.add(XFA)
-    return found
-
-
-def _walk(obj: object) -> set[str]:
-    """What one object holds, looking into its arrays and dictionaries (never references)."""
-    found: set[str] = set()
-    stack = [(obj, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, PDFStream):
-            value = value.attrs
-        if isinstance(value, dict):
-            children = value.values()
-            found |= _dict_findings(value)
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        if depth >= MAX_NESTING:
-            found.add(NESTED)
-            break
-        stack.extend((child, depth + 1) for child in children)
-    return found
-
-
-def _worth_parsing(chunk: bytes) -> bool:
-    """Whether an object's bytes could hold a finding: a telling name, or many containers.
-
-    Containers are counted before a stream's data (an image's bytes hold brackets by chance).
-    """
-    if _TELLING_NAME.search(chunk):
-        return True
-    head = _STREAM_DATA.split(chunk, 1)[0]
-    return head.count(b"[") + head.count(b"<<") >= MAX_NESTING
-
-
-def _positions(document: PDFDocument) -> tuple[dict[int, int], list[int], set[int]]:
-    """Offsets of the plain objects (newest version's number for each), the object streams."""
-    current: dict[int, int] = {}
-    packed: set[int] = set()
-    for xref in reversed(document.xrefs):  # oldest first, so the newest version wins
-        try:
-            objids = list(xref.get_objids())
-        except Exception:  # noqa: BLE001 - a broken table is read as far as it goes
-            continue
-        for objid in objids:
-            try:
-                stream, position, _ = xref.get_pos(objid)
-            except Exception:  # noqa: BLE001
-                continue
-            if stream is None:
-                current[position] = objid
-            else:
-                packed.add(stream)
-    return current, sorted(current), packed
-
-
-def _packed_chunks(document: PDFDocument, objid: int) -> list[bytes]:
-    """The bytes of each object packed in the object stream ``objid``."""
-    stream = document.getobj(objid)
-    if not isinstance(stream, PDFStream):
-        return []
-    data = stream.get_data()
-    first = stream.get("First")
-    if not isinstance(first, int) or not 0 <= first <= len(data):
-        return [data]
-    starts = {int(n) for n in data[:first].split()[1::2] if n.isdigit()}
-    bounds = sorted(first + start for start in starts if first + start < len(data))
-    bounds = [first, *(b for b in bounds if b > first), len(data)]
-    return [data[start:stop] for start, stop in zip(bounds, bounds[1:], strict=False)]
-
-
-def _parse_all(chunk: bytes, document: PDFDocument) -> list[object]:
-    parser = PDFStreamParser(chunk)
-    parser.set_document(document)
-    objects = []
-    while True:
-        try:
-            objects.append(parser.nextobject()[1])
-        except PSEOF:
-            return objects
-
-
-def _chunk_findings(chunk: bytes, document: PDFDocument, objid: int | None) -> set[str]:
-    """Findings in one object's bytes (read by pdfminer itself, decrypted, when it is current)."""
-    if not _worth_parsing(chunk):
-        return set()
-    if _OPENED_DEEP.search(_STREAM_DATA.split(chunk, 1)[0]):
-        return {NESTED}  # plain to see; no need to parse it
+def structural_findings(path: str | Path) -> set[str]:
+    """The structural check alone (``UNREADABLE`` among them when part could not be read)."""
+    path = Path(path)
     try:
-        objects = [document.getobj(objid)] if objid is not None else _parse_all(chunk, document)
+        return scan_objects(path)
     except RecursionError:
         return {NESTED}
-    except Exception:  # noqa: BLE001 - pdfium already read the file; skip what is broken
-        return set()
-    found: set[str] = set()
-    for obj in objects:
-        found |= _walk(obj)
-    return found
-
-
-def scan_objects(path: Path) -> set[str]:
-    """Findings from every object of the file, plain or packed in an object stream."""
-    found: set[str] = set()
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        document = LoopSafeDocument(PDFParser(handle))
-        for xref in document.xrefs:
-            found |= _walk(xref.get_trailer() or {})
-        current, offsets, packed = _positions(document)
-        for start, stop in zip(offsets, [*offsets[1:], len(data)], strict=True):
-            found |= _chunk_findings(data[start:stop], document, current[start])
-        for objid in sorted(packed):
-            try:
-                chunks = _packed_chunks(document, objid)
-            except Exception:  # noqa: BLE001 - pdfium already read the file; skip what is broken
-                continue
-            for chunk in chunks:
-                found |= _chunk_findings(chunk, document, None)
-    return found
-
-
-def scan_bytes(path: Path) -> set[str]:
-    """A rougher look at the raw bytes, for a file pdfminer cannot parse at all."""
-    data = path.read_bytes()
-    names = {_HEX_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), n) for n in _NAME.findall(data)}
-    found = set()
-    if names & {b"/JavaScript", b"/JS"} or re.search(rb"(?i)\(\s*javascript:", data):
-        found.add(JAVASCRIPT)
-    if b"/Launch" in names:
-        found.add(LAUNCH)
-    if names & {b"/EmbeddedFile", b"/EmbeddedFiles", b"/EF", b"/FileAttachment"}:
-        found.add(EMBEDDED)
-    if b"/XFA" in names:
-        found.add(XFA)
-    return found
+    except Exception as error:  # noqa: BLE001 - pdfminer cannot parse it; pdfium can
+        log.info("pdfminer could not parse %s (%s); scanning its bytes", path.name, error)
+        return scan_bytes(path) | {UNREADABLE}
 
 
 def find_active_content(path: str | Path, pdf: pdfium.PdfDocument | None = None) -> set[str]:
     """The kinds of active content in the PDF at ``path`` (empty when there is none).
 
-    ``pdf``, the same file already opened with pypdfium2, adds pdfium's own counts.
+    ``pdf``, the same file already opened with pypdfium2, adds what pdfium finds in the
+    document as a whole (its pages are looked at as they are read).
     """
-    path = Path(path)
-    found: set[str] = set()
+    found = structural_findings(path)
     if pdf is not None:
-        if pdfium_c.FPDFDoc_GetJavaScriptActionCount(pdf.raw) > 0:
-            found.add(JAVASCRIPT)
-        if pdfium_c.FPDFDoc_GetAttachmentCount(pdf.raw) > 0:
-            found.add(EMBEDDED)
-    try:
-        found |= scan_objects(path)
-    except RecursionError:
-        found.add(NESTED)
-    except Exception as error:  # noqa: BLE001 - pdfminer cannot parse it; pdfium can
-        log.info("pdfminer could not parse %s (%s); scanning its bytes", path.name, error)
-        found |= scan_bytes(path)
-    return found
+        found |= document_findings(pdf, reread=UNREADABLE in found)
+    return found - {UNREADABLE}
 
 
 def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def active_content_problem(path: str | Path, pdf: pdfium.PdfDocument | None = None) -> str | None:
-    """Why the PDF cannot be published as it is, in a clerk's words, or None."""
-    found = find_active_content(path, pdf)
+def problem_for(found: set[str]) -> str | None:
+    """Why a PDF with these findings cannot be published as it is, in a clerk's words."""
     if NESTED in found:
         return (
             "the PDF's internal structure is damaged or built to trip up PDF readers (it nests or "
             "loops far beyond any real document's); open it and save it again with Print to PDF, "
             "then upload the new copy"
         )
-    parts = [kind for kind in (JAVASCRIPT, LAUNCH, EMBEDDED, XFA) if kind in found]
+    parts = [kind for kind in PUBLISHED_ORDER if kind in found]
     if not parts:
         return None
     attachments = " (upload an attachment that is a paper as a PDF of its own)"
@@ -303,3 +96,8 @@ def active_content_problem(path: str | Path, pdf: pdfium.PdfDocument | None = No
         "open it and save it again with Print to PDF (that keeps the pages and drops the rest), "
         f"then upload the new copy{attachments if EMBEDDED in found else ''}"
     )
+
+
+def active_content_problem(path: str | Path, pdf: pdfium.PdfDocument | None = None) -> str | None:
+    """Why the PDF cannot be published as it is, in a clerk's words, or None."""
+    return problem_for(find_active_content(path, pdf))

@@ -1,10 +1,12 @@
 """Opening PDFs safely and pulling out each page's text layer with pypdfium2 (fast).
 
 ``open_checked`` refuses, with a clerk-readable :class:`IngestError`, anything that is not a
-readable PDF: empty files, HTML pages, Word documents renamed to .pdf, files over the size or
-page limit, password-protected and damaged PDFs, and PDFs the portal will not publish as they
-are (JavaScript, programs to launch, embedded files; see ``active_content``). ``read_pages``
-then extracts the raw text of every page (~450 pages/s); pdfplumber is never used here.
+readable PDF: empty files, HTML pages (alone or with a PDF glued after them), Word documents
+renamed to .pdf, files over the size or page limit, password-protected and damaged PDFs, and
+PDFs the portal will not publish as they are (JavaScript, programs to launch, embedded
+files, rich media, forms that act; see ``active_content``). ``read_pdf`` then extracts the
+raw text of every page (~450 pages/s), asking pdfium as it goes what each page would do
+(its actions, its annotations'); pdfplumber is never used here.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .active_content import active_content_problem
+from .active_content import active_content_problem, problem_for
 from .errors import IngestError, size_words
 from .parsed import PageContent
 from .ruled_tables import page_tables
+from .signature import HEAD_BYTES, sniff_problem
+from .viewer_actions import page_findings
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 5000
@@ -28,8 +32,6 @@ DEFAULT_MAX_PAGES = 5000
 # real table; only such pages are offered to pdfplumber's (slow) table finder.
 RULED_PAGE_MIN_PATHS = 8
 PARALLEL_MIN_PAGES = 150  # shorter documents are read in one process
-
-_SNIFF_BYTES = 2048
 
 
 @dataclass
@@ -39,28 +41,7 @@ class PdfText:
     pages: list[PageContent]
     title: str | None = None
     tables: dict[int, list[list[list[str]]]] = field(default_factory=dict)
-
-
-def sniff_problem(head: bytes) -> str | None:
-    """Why the first bytes of a file show it is not a PDF, or None when they could be one."""
-    if not head.strip():
-        return "the file is empty"
-    if b"%PDF-" in head[:1024]:
-        return None
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) or b"<html" in lowered:
-        return "this is not a PDF (it looks like an HTML page); download the PDF itself"
-    if head.startswith(b"PK\x03\x04"):
-        if b"word/" in head:
-            return "this looks like a Word document renamed to .pdf; save it as PDF and upload that"
-        return "this is not a PDF (it looks like a ZIP or Office file); save it as PDF"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "this looks like a Word document renamed to .pdf; save it as PDF and upload that"
-    if head.startswith(b"{\\rtf"):
-        return "this looks like a Word (RTF) document renamed to .pdf; save it as PDF"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
-        return "this is an image, not a PDF; scan or save it as PDF and upload that"
-    return "this is not a PDF (it does not start like one); save it as PDF and upload that"
+    active: set[str] = field(default_factory=set)  # what pdfium found on the pages
 
 
 def open_checked(
@@ -74,7 +55,7 @@ def open_checked(
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
+            head = handle.read(HEAD_BYTES)
     except FileNotFoundError as error:
         raise IngestError(f"the file {path.name} could not be found") from error
     except OSError as error:
@@ -158,23 +139,31 @@ def read_pdf(
 
     A long document is read by ``workers`` processes, each taking a run of pages.
     """
+    extracted = _read(path, max_bytes, max_pages, workers)
+    problem = problem_for(extracted.active)
+    if problem:
+        raise IngestError(problem)
+    return extracted
+
+
+def _read(path, max_bytes: int, max_pages: int, workers: int) -> PdfText:
     pdf = open_checked(path, max_bytes=max_bytes, max_pages=max_pages)
     try:
         count, title = len(pdf), _metadata_title(pdf)
         if workers < 2 or count < PARALLEL_MIN_PAGES:
-            pages, tables = _read_range(pdf, 0, count)
-            return PdfText(pages=pages, title=title, tables=tables)
+            return PdfText(title=title, **_read_range(pdf, 0, count))
     finally:
         pdf.close()
     step = -(-count // workers)
     ranges = [(str(path), start, min(start + step, count)) for start in range(0, count, step)]
     with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
         parts = pool.starmap(_read_range_of_file, ranges)
-    pages, tables = [], {}
-    for part_pages, part_tables in parts:
-        pages += part_pages
-        tables.update(part_tables)
-    return PdfText(pages=pages, title=title, tables=tables)
+    extracted = PdfText(pages=[], title=title)
+    for part in parts:
+        extracted.pages += part["pages"]
+        extracted.tables.update(part["tables"])
+        extracted.active |= part["active"]
+    return extracted
 
 
 def _read_range_of_file(path: str, start: int, stop: int):
@@ -185,9 +174,11 @@ def _read_range_of_file(path: str, start: int, stop: int):
         pdf.close()
 
 
-def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int):
+def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
+    """Pages ``start`` to ``stop``: their text, ruled tables and what pdfium found on them."""
     pages: list[PageContent] = []
     tables: dict[int, list[list[list[str]]]] = {}
+    active: set[str] = set()
     for index in range(start, stop):
         try:
             page = pdf[index]
@@ -197,6 +188,7 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int):
             ) from error
         textpage = page.get_textpage()
         try:
+            active |= page_findings(page)
             text = normalise_raw(textpage.get_text_bounded())
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
                 found = page_tables(page, textpage)
@@ -206,7 +198,7 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int):
             textpage.close()
             page.close()
         pages.append(PageContent(number=index + 1, raw_text=text))
-    return pages, tables
+    return {"pages": pages, "tables": tables, "active": active}
 
 
 def read_pages(

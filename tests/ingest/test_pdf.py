@@ -62,6 +62,26 @@ def test_it_reads_every_page_of_a_pack_quickly():
 
 def test_sniffing_accepts_a_pdf_header_after_junk():
     assert sniff_problem(b"\n\n%PDF-1.4\n") is None
+    assert sniff_problem(b"\x00\x05junk from a mail gateway\r\n%PDF-1.7\n") is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!DOCTYPE html><html><body>x</body></html>\n%PDF-1.4\n",
+        b"<script>alert(1)</script>%PDF-1.4\n",
+        b"\xef\xbb\xbf  <!-- a comment -->\n%PDF-1.4\n",
+        b"<?xml version='1.0'?><svg/>%PDF-1.4",
+        "<html>".encode("utf-16-le") + b"%PDF-1.4",
+    ],
+)
+def test_sniffing_refuses_markup_before_the_pdf_header(head):
+    assert "starts as a web page, with a PDF after it" in sniff_problem(head)
+
+
+def test_sniffing_wants_the_header_within_the_first_kilobyte():
+    assert sniff_problem(b" " * 1019 + b"%PDF-1.4\n") is None
+    assert "does not start like one" in sniff_problem(b"x" * 1020 + b"%PDF-1.4\n")
 
 
 def test_tab_separated_words_become_spaces():

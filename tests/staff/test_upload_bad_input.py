@@ -13,12 +13,17 @@ import html
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.ingest.errors import IngestError
+from documents.ingest.pdf import open_checked
 from documents.models import Document
 from meetings.models import AgendaItem, Meeting
 from portal.models import IngestJob
+from portal.staff.uploads import check_upload
 from tests.fixtures.bad import build as corpus
 from tests.fixtures.bad.build import SCRIPT, TEMPLATE
 from tests.fixtures.bad.expected import FORM_REFUSED, REFUSED, assert_clear_reason
@@ -55,7 +60,9 @@ def test_a_bad_file_gives_the_clerk_a_clear_reason_and_leaves_nothing(
     response = send(officer_client, name)
     if name in FORM_REFUSED:
         assert response.status_code == 200
-        assert FORM_REFUSED[name] in html.unescape(response.content.decode())
+        page = html.unescape(response.content.decode())
+        for words in REFUSED[name]:
+            assert words in page, (name, words)
         assert not IngestJob.objects.exists()
     else:
         assert response.status_code == 302
@@ -65,6 +72,16 @@ def test_a_bad_file_gives_the_clerk_a_clear_reason_and_leaves_nothing(
         jobs_page = html.unescape(officer_client.get(reverse("staff:jobs")).content.decode())
         assert "Could not be read:" in jobs_page and job.error in jobs_page
     assert_nothing_kept(settings)
+
+
+@pytest.mark.parametrize("name", sorted(FORM_REFUSED - {"zero-byte.pdf"}))
+def test_the_form_turns_a_file_away_in_the_words_of_the_command_line(name):
+    with pytest.raises(IngestError) as command_line:
+        open_checked(BAD / name)
+    with pytest.raises(ValidationError) as form:
+        check_upload(SimpleUploadedFile(name, (BAD / name).read_bytes(), "application/pdf"))
+    said = command_line.value.message
+    assert form.value.messages == [said[0].upper() + said[1:] + "."]
 
 
 def test_a_bad_file_does_not_stop_the_good_one_beside_it(officer_client, papers, settings):
