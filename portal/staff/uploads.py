@@ -1,4 +1,7 @@
-"""Accepting an uploaded PDF: checked by its content, kept under a random name until read."""
+"""Accepting an uploaded PDF: checked by its content, kept under a random name until read.
+
+A file that does not start like a PDF is turned away at once, in the words the ingest uses.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-PDF_SIGNATURE = b"%PDF-"
-HEADER_WINDOW = 1024  # readers accept the signature anywhere in the first kilobyte
+from documents.ingest.signature import HEAD_BYTES, sniff_problem
 
 
 def check_upload(uploaded) -> None:
@@ -24,10 +26,11 @@ def check_upload(uploaded) -> None:
             f"{limit / 1024 / 1024:,.0f} MB."
         )
     uploaded.seek(0)
-    head = uploaded.read(HEADER_WINDOW)
+    head = uploaded.read(HEAD_BYTES)
     uploaded.seek(0)
-    if PDF_SIGNATURE not in head:
-        raise ValidationError("This is not a PDF (whatever its name says). Upload the PDF itself.")
+    problem = sniff_problem(head)  # the very check the ingest makes, so both refuse alike
+    if problem:
+        raise ValidationError(problem[0].upper() + problem[1:] + ".")
 
 
 def keep_upload(uploaded) -> Path:
