@@ -1,6 +1,20 @@
+"""Papers in the Django admin: their titles and page text can be corrected, nothing more.
+
+A paper's file (and the hash and size that vouch for it) and its publication are changed
+only through the staff pages, which check every upload and write the audit log: here they
+are shown read-only, and papers cannot be added at all.
+"""
+
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from documents.models import Document, Page, PageRange
+from portal.admin_audit import AuditedAdmin
+
+# Shown, never edited in the admin: what vouches for the file, and whether the public sees it.
+FILE_FIELDS = ["original_filename", "sha256", "size", "page_count", "has_text_layer", "ocr_used"]
+PUBLICATION_FIELDS = ["is_published", "published_at", "is_exempt", "superseded_by", "version"]
 
 
 class PageInline(admin.TabularInline):
@@ -14,13 +28,22 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AuditedAdmin):
     list_display = ["title", "kind", "meeting", "page_count", "is_published", "is_current"]
     list_filter = ["kind", "is_published", "has_text_layer", "meeting__committee"]
     search_fields = ["title", "original_filename", "sha256"]
     list_select_related = ["meeting__committee"]
-    readonly_fields = ["sha256", "size", "page_count", "has_text_layer", "ocr_used", "version"]
-    raw_id_fields = ["meeting", "superseded_by"]
+    fields = ["staff_page", "meeting", "kind", "title", *FILE_FIELDS, *PUBLICATION_FIELDS]
+    readonly_fields = ["staff_page", "meeting", *FILE_FIELDS, *PUBLICATION_FIELDS]
+
+    def has_add_permission(self, request):
+        return False  # papers come in through the staff upload, which checks them
+
+    @admin.display(description="Replace, publish or withhold")
+    def staff_page(self, obj):
+        return format_html(
+            '<a href="{}">on the paper’s staff page</a>', reverse("staff:document", args=[obj.pk])
+        )
 
     @admin.display(boolean=True, description="current")
     def is_current(self, obj):
@@ -28,14 +51,17 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(AuditedAdmin):
     list_display = ["__str__", "is_blank", "ocr"]
     search_fields = ["text"]
-    raw_id_fields = ["document"]
     list_select_related = ["document"]
+    readonly_fields = ["document", "number"]
+
+    def has_add_permission(self, request):
+        return False  # pages are read from the paper's PDF
 
 
 @admin.register(PageRange)
-class PageRangeAdmin(admin.ModelAdmin):
+class PageRangeAdmin(AuditedAdmin):
     list_display = ["item", "document", "start", "end"]
     raw_id_fields = ["item", "document"]

@@ -1,4 +1,9 @@
-"""The Django admin for democratic services: find a meeting fast, correct what was read."""
+"""The Django admin for democratic services: find a meeting fast, correct what was read.
+
+Every change here is written to the staff audit log (``AuditedAdmin``). Publication is not
+changed here: a meeting and its papers are published through the staff pages, which check
+the notice given and log it; a meeting's papers are listed read-only.
+"""
 
 from django.contrib import admin
 
@@ -13,10 +18,11 @@ from meetings.models import (
     Report,
     Resolution,
 )
+from portal.admin_audit import AuditedAdmin
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(AuditedAdmin):
     list_display = ["name", "slug", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -38,22 +44,28 @@ class AttendanceInline(admin.TabularInline):
 
 
 class DocumentInline(admin.TabularInline):
+    """The meeting's papers, read-only: they are added and published on the staff pages."""
+
     model = Document
     fk_name = "meeting"
     fields = ["kind", "title", "page_count", "is_published", "superseded_by", "version"]
-    readonly_fields = ["page_count", "superseded_by", "version"]
+    readonly_fields = fields
     extra = 0
     show_change_link = True
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedAdmin):
     list_display = ["committee", "date", "start_time", "status", "is_published"]
     list_filter = ["status", "is_published", "committee"]
     search_fields = ["committee__name", "venue"]
     date_hierarchy = "date"
     list_select_related = ["committee"]
+    readonly_fields = ["is_published"]
     inlines = [AgendaItemInline, AttendanceInline, DocumentInline]
 
 
@@ -81,7 +93,7 @@ class PageRangeInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(AuditedAdmin):
     list_display = ["__str__", "meeting", "exempt", "exempt_paragraph"]
     list_filter = ["exempt", "meeting__committee"]
     search_fields = ["title", "number", "minute_number", "narrative"]
@@ -90,23 +102,19 @@ class AgendaItemAdmin(admin.ModelAdmin):
     inlines = [ReportInline, ResolutionInline, DeclarationInline, PageRangeInline]
 
     def save_model(self, request, obj, form, change):
-        """A correction here is kept through a re-ingest and logged, as on the staff pages."""
+        """A correction here is kept through a re-ingest; marking it exempt is logged as such
+        (the change itself is logged by ``AuditedAdmin``)."""
         from portal.staff import audit
 
         was_exempt = change and AgendaItem.objects.filter(pk=obj.pk, exempt=True).exists()
         obj.corrected = True
         super().save_model(request, obj, form, change)
-        if form.changed_data:
-            detail = "In the admin. Changed: " + ", ".join(form.changed_data)
-            audit.record(
-                request.user, audit.Action.CORRECTED, obj, meeting=obj.meeting, detail=detail
-            )
         if obj.exempt and not was_exempt:
             audit.record(request.user, audit.Action.MARKED_EXEMPT, obj, meeting=obj.meeting)
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
+class ResolutionAdmin(AuditedAdmin):
     list_display = ["__str__", "item"]
     search_fields = ["text"]
     list_filter = ["item__meeting__committee"]
@@ -114,14 +122,14 @@ class ResolutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = ["name", "kind", "role"]
     list_filter = ["kind"]
     search_fields = ["name", "role"]
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(AuditedAdmin):
     list_display = ["person", "meeting", "role", "substitute_for"]
     list_filter = ["role"]
     search_fields = ["person__name"]
@@ -129,14 +137,14 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(AuditedAdmin):
     list_display = ["__str__", "meeting", "person"]
     search_fields = ["text", "person__name"]
     raw_id_fields = ["meeting", "item", "person"]
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AuditedAdmin):
     list_display = ["__str__", "decision_type", "report_author"]
     search_fields = ["title", "report_author", "recommendation"]
     raw_id_fields = ["item"]

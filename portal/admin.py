@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from portal.admin_audit import AuditedAdmin
 from portal.models import AuditEntry, IngestJob
 
 
@@ -25,7 +26,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(IngestJob)
-class IngestJobAdmin(admin.ModelAdmin):
+class IngestJobAdmin(AuditedAdmin):
     list_display = ["original_filename", "status", "created", "created_by", "meeting"]
     list_filter = ["status"]
     readonly_fields = [f.name for f in IngestJob._meta.fields]
