@@ -22,5 +22,6 @@ urlpatterns = [
     path("open-data/export.json", export_download, name="export-download"),
 ]
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -40,6 +40,14 @@ def health(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def bad_request(request, exception):
+    """400: what could not be understood, in one line when the portal itself said why."""
+    from portal.staff.input import UnclearRequest
+
+    reason = str(exception) if isinstance(exception, UnclearRequest) else ""
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

@@ -136,7 +136,7 @@ class ItemOrderForm(forms.ModelForm):
 
 
 ItemOrderFormSet = forms.modelformset_factory(
-    AgendaItem, form=ItemOrderForm, extra=0, can_delete=True
+    AgendaItem, form=ItemOrderForm, extra=0, can_delete=True, edit_only=True
 )
 
 

@@ -24,6 +24,7 @@ from portal.staff.forms import (
     ReportForm,
     ResolutionFormSet,
 )
+from portal.staff.input import check_rows
 from portal.staff.permissions import (
     CORRECT,
     PUBLISH,
@@ -52,6 +53,7 @@ def meeting_review(request, pk):
     if request.method == "POST":
         if not can(request.user, CORRECT):
             raise PermissionDenied
+        check_rows(agenda)
         if agenda.is_valid():
             corrections.save_agenda(agenda, request.user, meeting)
             messages.success(request, "Agenda saved.")
@@ -114,6 +116,7 @@ def meeting_edit(request, pk):
 def attendance(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     formset = AttendanceFormSet(request.POST or None, instance=meeting, prefix="attendance")
+    check_rows(formset)
     if request.method == "POST" and formset.is_valid():
         corrections.save_attendance(formset, meeting, request.user)
         messages.success(request, "Attendance saved.")
@@ -132,6 +135,7 @@ def item_edit(request, pk):
     report_form = ReportForm(data, instance=report, prefix="report")
     resolutions = ResolutionFormSet(data, instance=item, prefix="resolutions")
     ranges = PageRangeFormSet(data, instance=item, prefix="ranges")
+    check_rows(resolutions, ranges)
     for form in ranges.forms:
         form.fields["document"].queryset = meeting.documents.current()
     forms_valid = all(f.is_valid() for f in (item_form, report_form, resolutions, ranges))

@@ -18,6 +18,7 @@ from portal.models import AuditEntry, IngestJob
 from portal.security import framed_by_portal
 from portal.staff import audit
 from portal.staff.forms import MeetingChoiceForm, PaperFormSet
+from portal.staff.input import check_rows, query_choice, query_id, query_page, query_text
 from portal.staff.jobs import queue_job
 from portal.staff.permissions import UPLOAD, VIEW_AUDIT, VIEW_JOBS, VIEW_PAPERS, staff_required
 from portal.staff.uploads import display_name, keep_upload
@@ -28,7 +29,7 @@ from portal.staff.uploads import display_name, keep_upload
 def dashboard(request):
     today = timezone.localdate()
     meetings = Meeting.objects.select_related("committee")
-    query = request.GET.get("q", "").strip()
+    query = query_text(request, "q")
     if query:
         meetings = meetings.filter(committee__name__icontains=query)
     context = {
@@ -46,6 +47,7 @@ def upload(request, meeting_pk=None):
     meeting = get_object_or_404(Meeting, pk=meeting_pk) if meeting_pk else None
     choice = MeetingChoiceForm(request.POST or None, prefix="meeting")
     papers = PaperFormSet(request.POST or None, request.FILES or None, prefix="papers")
+    check_rows(papers)
     if request.method == "POST" and papers.is_valid() and choice.is_valid():
         with transaction.atomic():
             meeting = meeting or _chosen_meeting(choice)
@@ -111,7 +113,7 @@ def _queue_upload(user, data, meeting, choice, replaces=None) -> IngestJob:
 def jobs(request):
     page = Paginator(
         IngestJob.objects.select_related("meeting__committee", "document", "created_by"), 50
-    ).get_page(request.GET.get("page"))
+    ).get_page(query_page(request))
     waiting = any(not job.is_finished for job in page)
     return render(request, "staff/jobs.html", {"page": page, "waiting": waiting})
 
@@ -120,11 +122,13 @@ def jobs(request):
 @staff_required(VIEW_AUDIT)
 def audit_log(request):
     entries = AuditEntry.objects.select_related("meeting__committee")
-    if request.GET.get("meeting", "").isdigit():
-        entries = entries.filter(meeting_id=request.GET["meeting"])
-    if request.GET.get("action") in AuditEntry.Action.values:
-        entries = entries.filter(action=request.GET["action"])
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    meeting = query_id(request, "meeting", "meeting")
+    if meeting is not None:
+        entries = entries.filter(meeting_id=meeting)
+    action = query_choice(request, "action", AuditEntry.Action.values)
+    if action:
+        entries = entries.filter(action=action)
+    page = Paginator(entries, 100).get_page(query_page(request))
     return render(request, "staff/audit.html", {"page": page, "actions": AuditEntry.Action.choices})
 
 
