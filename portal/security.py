@@ -6,6 +6,8 @@
   choose their own address by sending the header.
 - ``lockout_response``: the page a clerk sees when signing in is paused.
 - ``framed_by_portal``: a view decorator for the one response the portal frames itself.
+- ``StaffNoStoreMiddleware``: nothing from the staff side, the admin or signing in and out
+  is kept by a browser's or a proxy's cache (drafts, withheld pages, the audit log).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import math
 from axes.helpers import get_client_username
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.csp import CSP
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
@@ -55,3 +58,25 @@ def framed_by_portal(view):
     every other response keeps ``DENY`` and ``frame-ancestors 'none'``."""
     policy = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
     return xframe_options_sameorigin(csp_override(policy)(view))
+
+
+# Where every response is private to the person signed in: the staff pages, the admin, and
+# signing in and out (django.contrib.auth's pages under /accounts/).
+STAFF_PATHS = ("/staff/", "/admin/", "/accounts/")
+
+
+class StaffNoStoreMiddleware:
+    """``Cache-Control: no-store`` (and private, no-cache) on every staff-side response,
+    whatever the view or error page made it, so no cache keeps a copy of a draft."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(STAFF_PATHS):
+            if "no-store" in response.get("Cache-Control", ""):
+                patch_cache_control(response, private=True)  # as the view chose, kept private
+            else:
+                add_never_cache_headers(response)
+        return response

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
+from meetings.models import Attendance, Person, Report, Resolution
+from portal.models import IngestJob
+from portal.staff import audit
 from portal.staff.permissions import sync_group
+from tests import factories
 
 PACK = "dorset-people-and-health-2021-09-02-agenda-pack.pdf"
 MINUTES = "dorset-cabinet-2017-10-04-minutes.pdf"
@@ -51,6 +57,30 @@ def officer_client(officer):
     signed_in = Client()
     signed_in.force_login(officer)
     return signed_in
+
+
+@pytest.fixture
+def staff_world(officer):
+    """A meeting with something on every staff page, another meeting beside it; pks by name."""
+    meeting = factories.meeting(date=dt.date(2030, 1, 10), is_published=False)
+    other = factories.meeting("Planning Committee", date=dt.date(2030, 1, 11))
+    item = factories.item(meeting, number="1", title="Library review")
+    factories.item(meeting, number="2", title="Road safety")
+    other_item = factories.item(other, number="1", title="Another meeting's item")
+    Report.objects.create(item=item, title="Library review report")
+    Resolution.objects.create(item=item, order=1, number="1", text="That the review be noted.")
+    document = factories.document(meeting, pages=["one", "two"], is_published=False)
+    factories.page_range(item, document, 1, 2)
+    chair = Person.objects.create(name="Councillor Ann Able", slug="ann-able")
+    Attendance.objects.create(meeting=meeting, person=chair, role="present", is_chair=True)
+    audit.record(officer, audit.Action.CORRECTED, item, meeting=meeting, detail="Changed: title")
+    IngestJob.objects.create(created_by=officer, original_filename="a.pdf", upload_path="/x")
+    return {
+        "meeting": meeting.pk,
+        "item": item.pk,
+        "document": document.pk,
+        "ids": [str(pk) for pk in (meeting.pk, other.pk, item.pk, other_item.pk, document.pk)],
+    }
 
 
 def upload(client, papers, name=PACK, *, kind="agenda-pack", meeting=None, **fields):

@@ -10,7 +10,6 @@ nobody). Each request is rolled back, so every example starts from the same meet
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
 import re
@@ -23,11 +22,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.models import AgendaItem, Attendance, Person, Report, Resolution
-from portal.models import IngestJob
-from portal.staff import audit
+from meetings.models import AgendaItem
 from portal.staff import urls as staff_urls
-from tests import factories
 from tests.staff.helpers import form_data, formset_data
 
 pytestmark = pytest.mark.django_db
@@ -40,29 +36,6 @@ FUZZ = settings(
 )
 MANAGEMENT = ["TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"]
 HUGE = "99999999999999999999"
-
-
-@pytest.fixture
-def world(officer):
-    meeting = factories.meeting(date=dt.date(2030, 1, 10), is_published=False)
-    other = factories.meeting("Planning Committee", date=dt.date(2030, 1, 11))
-    item = factories.item(meeting, number="1", title="Library review")
-    factories.item(meeting, number="2", title="Road safety")
-    other_item = factories.item(other, number="1", title="Another meeting's item")
-    Report.objects.create(item=item, title="Library review report")
-    Resolution.objects.create(item=item, order=1, number="1", text="That the review be noted.")
-    document = factories.document(meeting, pages=["one", "two"], is_published=False)
-    factories.page_range(item, document, 1, 2)
-    chair = Person.objects.create(name="Councillor Ann Able", slug="ann-able")
-    Attendance.objects.create(meeting=meeting, person=chair, role="present", is_chair=True)
-    audit.record(officer, audit.Action.CORRECTED, item, meeting=meeting, detail="Changed: title")
-    IngestJob.objects.create(created_by=officer, original_filename="a.pdf", upload_path="/x")
-    return {
-        "meeting": meeting.pk,
-        "item": item.pk,
-        "document": document.pk,
-        "ids": [str(pk) for pk in (meeting.pk, other.pk, item.pk, other_item.pk, document.pk)],
-    }
 
 
 def nasty(ids: list[str]):
@@ -127,10 +100,10 @@ POSTS = [
 ]
 
 
-def url_for(name: str, target: str | None, world: dict, pk: str | None = None) -> str:
+def url_for(name: str, target: str | None, staff_world: dict, pk: str | None = None) -> str:
     if target is None:
         return reverse(name)
-    return reverse(name, args=[pk or world[target]])
+    return reverse(name, args=[pk or staff_world[target]])
 
 
 def page_forms(client, url: str) -> dict[str, str]:
@@ -174,24 +147,26 @@ def rolled_back(send):
 
 
 @pytest.mark.parametrize(("name", "target", "params"), GETS, ids=[g[0] for g in GETS])
-def test_odd_query_parameters_never_break_a_staff_page(name, target, params, officer_client, world):
-    ids = world["ids"]
+def test_odd_query_parameters_never_break_a_staff_page(
+    name, target, params, officer_client, staff_world
+):
+    ids = staff_world["ids"]
     keys = st.sampled_from([*params, "page", "meeting"]) | st.text(min_size=1, max_size=8)
 
     @FUZZ
     @given(query=st.dictionaries(keys, nasty(ids), max_size=4), pk=st.sampled_from([None, HUGE]))
     def check(query, pk):
-        url = url_for(name, target, world, pk)
+        url = url_for(name, target, staff_world, pk)
         assert_answered(rolled_back(lambda: officer_client.get(url, query)))
 
     check()
 
 
 @pytest.mark.parametrize(("name", "target", "fields"), POSTS, ids=[p[0] for p in POSTS])
-def test_odd_form_posts_never_break_a_staff_page(name, target, fields, officer_client, world):
-    url = url_for(name, target, world)
+def test_odd_form_posts_never_break_a_staff_page(name, target, fields, officer_client, staff_world):
+    url = url_for(name, target, staff_world)
     base = dict(fields) if fields is not None else page_forms(officer_client, url)
-    ids, keys = world["ids"], sorted(base) + row_keys(base)
+    ids, keys = staff_world["ids"], sorted(base) + row_keys(base)
     names = (st.sampled_from(keys) if keys else st.nothing()) | st.text(min_size=1, max_size=12)
 
     @FUZZ
@@ -207,7 +182,7 @@ def test_odd_form_posts_never_break_a_staff_page(name, target, fields, officer_c
     check()
 
 
-def test_odd_sign_ins_never_break_the_sign_in_page(officer, world):
+def test_odd_sign_ins_never_break_the_sign_in_page(officer, staff_world):
     visitor = Client()
 
     @FUZZ
@@ -241,24 +216,25 @@ def reason_of(response) -> str:
         ({"page": "²"}, "“page” should be a page number, such as 2."),
     ],
 )
-def test_a_bad_audit_filter_gets_a_400_that_says_why(query, words, officer_client, world):
+def test_a_bad_audit_filter_gets_a_400_that_says_why(query, words, officer_client, staff_world):
     assert words in reason_of(officer_client.get(reverse("staff:audit"), query))
 
 
-def test_good_audit_filters_still_filter(officer_client, world):
+def test_good_audit_filters_still_filter(officer_client, staff_world):
     response = officer_client.get(
-        reverse("staff:audit"), {"meeting": world["meeting"], "action": "corrected", "page": "1"}
+        reverse("staff:audit"),
+        {"meeting": staff_world["meeting"], "action": "corrected", "page": "1"},
     )
     assert response.status_code == 200 and len(response.context["page"].object_list) == 1
 
 
-def test_a_control_character_in_the_meeting_search_gets_a_400(officer_client, world):
+def test_a_control_character_in_the_meeting_search_gets_a_400(officer_client, staff_world):
     page = reason_of(officer_client.get(reverse("staff:dashboard"), {"q": "Cab\x00inet"}))
     assert "“q” holds a control character" in page
 
 
-def agenda_post(client, world, **changes) -> tuple[str, dict]:
-    url = reverse("staff:meeting", args=[world["meeting"]])
+def agenda_post(client, staff_world, **changes) -> tuple[str, dict]:
+    url = reverse("staff:meeting", args=[staff_world["meeting"]])
     return url, {**page_forms(client, url), **changes}
 
 
@@ -273,24 +249,24 @@ def agenda_post(client, world, **changes) -> tuple[str, dict]:
     ids=["an-extra-row", "a-hundred-thousand-rows", "a-count-that-is-no-number", "a-missing-row"],
 )
 def test_agenda_rows_the_page_never_offered_get_a_400_and_change_nothing(
-    changes, officer_client, world
+    changes, officer_client, staff_world
 ):
     before = list(AgendaItem.objects.values_list("pk", "title", "order"))
-    url, data = agenda_post(officer_client, world, **changes)
+    url, data = agenda_post(officer_client, staff_world, **changes)
     assert "reload the page and try again" in reason_of(officer_client.post(url, data))
     assert list(AgendaItem.objects.values_list("pk", "title", "order")) == before
 
 
-def test_another_meetings_item_cannot_be_edited_from_this_meeting(officer_client, world):
+def test_another_meetings_item_cannot_be_edited_from_this_meeting(officer_client, staff_world):
     other = AgendaItem.objects.get(title="Another meeting's item")
-    url, data = agenda_post(officer_client, world, **{"items-0-id": str(other.pk)})
+    url, data = agenda_post(officer_client, staff_world, **{"items-0-id": str(other.pk)})
     data["items-0-title"] = "Renamed from the wrong meeting"
     assert "not on this page" in reason_of(officer_client.post(url, data))
     other.refresh_from_db()
     assert other.title == "Another meeting's item"
 
 
-def test_the_agenda_form_as_the_page_sends_it_still_saves(officer_client, world):
-    url, data = agenda_post(officer_client, world, **{"items-1-title": "Road safety scheme"})
+def test_the_agenda_form_as_the_page_sends_it_still_saves(officer_client, staff_world):
+    url, data = agenda_post(officer_client, staff_world, **{"items-1-title": "Road safety scheme"})
     assert officer_client.post(url, data).status_code == 302
     assert AgendaItem.objects.filter(title="Road safety scheme").exists()
