@@ -10,11 +10,19 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from documents.models import Document, Page, PageRange
-from portal.admin_audit import AuditedAdmin
+from portal.admin_base import AuditedAdmin
 
 # Shown, never edited in the admin: what vouches for the file, and whether the public sees it.
 FILE_FIELDS = ["original_filename", "sha256", "size", "page_count", "has_text_layer", "ocr_used"]
-PUBLICATION_FIELDS = ["is_published", "published_at", "is_exempt", "superseded_by", "version"]
+PUBLICATION_FIELDS = [
+    "is_published",
+    "published_at",
+    "is_exempt",
+    "identity",
+    "version",
+    "superseded_by",
+    "minutes_of",
+]
 
 
 class PageInline(admin.TabularInline):
@@ -34,7 +42,8 @@ class DocumentAdmin(AuditedAdmin):
     search_fields = ["title", "original_filename", "sha256"]
     list_select_related = ["meeting__committee"]
     fields = ["staff_page", "meeting", "kind", "title", *FILE_FIELDS, *PUBLICATION_FIELDS]
-    readonly_fields = ["staff_page", "meeting", *FILE_FIELDS, *PUBLICATION_FIELDS]
+    # The kind too: it decides which records the paper defines for its meeting.
+    readonly_fields = ["staff_page", "meeting", "kind", *FILE_FIELDS, *PUBLICATION_FIELDS]
 
     def has_add_permission(self, request):
         return False  # papers come in through the staff upload, which checks them

@@ -18,7 +18,7 @@ from meetings.models import (
     Report,
     Resolution,
 )
-from portal.admin_audit import AuditedAdmin
+from portal.admin_base import AuditedAdmin, GuardedInline
 
 
 @admin.register(Committee)
@@ -29,21 +29,21 @@ class CommitteeAdmin(AuditedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(GuardedInline, admin.TabularInline):
     model = AgendaItem
     fields = ["order", "number", "minute_number", "title", "exempt", "exempt_paragraph"]
     extra = 0
     show_change_link = True
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(GuardedInline, admin.TabularInline):
     model = Attendance
     fields = ["person", "role", "substitute_for", "is_chair", "note"]
     autocomplete_fields = ["person", "substitute_for"]
     extra = 0
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(GuardedInline, admin.TabularInline):
     """The meeting's papers, read-only: they are added and published on the staff pages."""
 
     model = Document
@@ -69,24 +69,24 @@ class MeetingAdmin(AuditedAdmin):
     inlines = [AgendaItemInline, AttendanceInline, DocumentInline]
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(GuardedInline, admin.TabularInline):
     model = Resolution
     fields = ["order", "number", "text"]
     extra = 0
 
 
-class ReportInline(admin.StackedInline):
+class ReportInline(GuardedInline, admin.StackedInline):
     model = Report
     extra = 0
 
 
-class DeclarationInline(admin.TabularInline):
+class DeclarationInline(GuardedInline, admin.TabularInline):
     model = Declaration
     fields = ["person", "text", "meeting"]
     extra = 0
 
 
-class PageRangeInline(admin.TabularInline):
+class PageRangeInline(GuardedInline, admin.TabularInline):
     model = PageRange
     fields = ["document", "start", "end"]
     extra = 0

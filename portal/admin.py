@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from portal.admin_audit import AuditedAdmin
+from portal.admin_base import AuditedAdmin
 from portal.models import AuditEntry, IngestJob
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from documents.models import Document
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Resolution
 from portal.models import AuditEntry
 from tests import factories
 from tests.fixtures.bad import build as corpus
@@ -59,7 +59,7 @@ def test_the_document_change_form_has_no_file_or_publication_fields(who, paper, 
     response = client.get(reverse("admin:documents_document_change", args=[paper.pk]))
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert sorted(form.fields) == ["kind", "title"]
+    assert sorted(form.fields) == ["title"]
     assert not inputs(response) & set(GUARDED)
     page = html.unescape(response.content.decode())
     assert reverse("staff:document", args=[paper.pk]) in page  # where to change them instead
@@ -143,6 +143,23 @@ def test_an_admin_edit_of_an_item_leaves_an_audit_entry(officer_client, officer)
     assert entry.subject == str(item) and "In the admin: Changed Title" in entry.detail
     log = html.unescape(officer_client.get(reverse("staff:audit")).content.decode())
     assert "In the admin: Changed Title" in log
+
+
+def test_the_paper_a_record_was_read_from_cannot_be_changed_in_the_admin(admin_client, paper):
+    # A record is public only when the paper it was read from is: unlinking a draft's item
+    # from its paper (or linking it to a published one) would publish it.
+    item = factories.item(paper.meeting, number="5", title="Compulsory purchase", source=paper)
+    Resolution.objects.create(item=item, order=1, number="1", text="Approved.", source=paper)
+    url = reverse("admin:meetings_agendaitem_change", args=[item.pk])
+    page = admin_client.get(url)
+    assert "source" not in page.context["adminform"].form.fields
+    assert not {name for name in inputs(page) if name.endswith("source")}
+    data = _form_values(page)
+    data.update({"source": "", "minutes_source": "", "resolutions-0-source": ""})
+    assert admin_client.post(url, {**data, "title": "Compulsory purchase order"}).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Compulsory purchase order" and item.source == paper
+    assert Resolution.objects.get(item=item).source == paper
 
 
 def test_admin_additions_and_deletions_are_logged_too(admin_client):

@@ -1,9 +1,13 @@
-"""Every change made in the Django admin goes into the staff audit log, as staff pages' do.
+"""The base of the portal's admin pages: every change audited, nothing public changed by it.
 
-``AuditedAdmin`` is the base of the portal's admin pages: whatever the admin records in its
-own history (an addition, a change with the fields and inline rows it touched, a deletion)
-is also written as an ``AuditEntry`` under the meeting it belongs to, marked "In the admin",
-so the audit page a clerk reads shows every correction whichever way it was made.
+``AuditedAdmin``: whatever the admin records in its own history (an addition, a change with
+the fields and inline rows it touched, a deletion) is also written as an ``AuditEntry`` under
+the meeting it belongs to, marked "In the admin", so the audit page a clerk reads shows every
+correction whichever way it was made.
+
+Both it and ``GuardedInline`` show a record's provenance (the paper it was read from, which
+decides whether the public may see it) read-only: pointing a draft's record at another
+paper, or at none, would publish it without the staff pages' publishing step.
 """
 
 from __future__ import annotations
@@ -11,6 +15,21 @@ from __future__ import annotations
 from django.contrib import admin
 
 from portal.staff import audit
+
+PROVENANCE_FIELDS = ("source", "minutes_source")
+
+
+def provenance_of(model) -> list[str]:
+    """The fields of ``model`` that name the paper a record was read from."""
+    names = {field.name for field in model._meta.get_fields()}
+    return [name for name in PROVENANCE_FIELDS if name in names]
+
+
+class GuardedInline:
+    """For inlines: the records' provenance is shown, never edited."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *provenance_of(self.model)]
 
 
 def meeting_of(obj):
@@ -32,7 +51,7 @@ def _label(obj) -> str:
     return f"{obj._meta.verbose_name} “{obj}”"
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(GuardedInline, admin.ModelAdmin):
     """A ModelAdmin whose additions, changes and deletions are written to the audit log."""
 
     def log_addition(self, request, obj, message):
