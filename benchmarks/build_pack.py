@@ -1,4 +1,4 @@
-"""Build a large agenda-pack-like PDF by joining the fixture papers, stamped "Page N" throughout.
+"""Build a large agenda-pack-like PDF by joining the sample papers, stamped "Page N" throughout.
 
 uv run python benchmarks/build_pack.py OUTPUT.pdf --pages 1000
 """

@@ -5,15 +5,15 @@
 
 The papers are not in the project: tests/fixtures/truth/MANIFEST.tsv names, for each truth
 file, the paper under the shared folder (../shared from the project root unless --shared says
-otherwise). This lays the papers out in one flat temporary folder, each as
+otherwise, or PORTAL_SHARED). This lays the papers out in one flat temporary folder, each as
 ``<truth-name>.pdf`` beside a copy of its truth file named ``<truth-name>.pdf.truth.json``,
 so no folder gives the ingest a committee or a date, then runs
 ``tools/score_ingest.py FOLDER --project .`` from the shared folder and passes its output and
 exit status through.
 
 --half picks the development half (the default; the half parsers are tuned on), the test half
-(scored, never read while tuning) or both. --fixtures adds the truth files of
-tests/fixtures/papers, whose PDFs lie beside them (all of them are development-half papers).
+(scored, never read while tuning) or both. --fixtures adds the two Dorset sample papers
+of tests/fixtures/papers, whose truth files lie beside them (development half).
 --match keeps only the papers whose truth name contains TEXT.
 
 The papers are hard-linked (or copied) into the folder, not symlinked: the scorer resolves a
@@ -111,8 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--half", choices=("dev", "test", "all"), default="dev")
-    ap.add_argument("--fixtures", action="store_true", help="add tests/fixtures/papers")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument(
+        "--fixtures", action="store_true", help="add the sample papers of tests/fixtures/papers"
+    )
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=Path(os.environ.get("PORTAL_SHARED") or ROOT.parent / "shared"),
+    )
     ap.add_argument("--match", default="", help="only truth names containing this text")
     ap.add_argument("--require", default="", help="passed to the scorer, e.g. items=0.9")
     ap.add_argument("--timeout", type=int, default=600, help="seconds allowed per document")

@@ -4,9 +4,10 @@
         --pages 1000000
     uv run python benchmarks/search.py --database sqlite:////tmp/bench.sqlite3 --pages 200000
 
-Ingests the fixture papers into the (scratch!) database, then multiplies their pages into an
-archive of ``--pages`` pages over 20 committees and 20 years (each page a real page with a
-street name and a few varied words added, so rare words exist as residents search for them),
+Ingests the sample and real text papers (tests/search/conftest.py; the real ones from the
+shared folder) into the (scratch!) database, then multiplies their pages into an archive
+of ``--pages`` pages over 20 committees and 20 years (each page a real page with a street name
+and a few varied words added, so rare words exist as residents search for them),
 with agenda items (some exempt, with their pages withheld) and resolutions. Then it times at
 least 200 ``GET /api/search`` requests of mixed kinds through the Django test client, warm,
 and prints p50/p95/p99 per kind; and times the naive approach (the vector computed at query
@@ -27,7 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAPERS = ROOT / "tests" / "fixtures" / "papers"
 SYLLABLES = [
     "ash",
     "elm",
@@ -84,15 +84,14 @@ class ArchiveBuilder:
         from documents.models import Page
         from meetings.models import AgendaItem, Resolution
         from tests.search.conftest import TEXT_PAPERS
+        from tests.shared_papers import paper
 
         if Page.objects.count() >= self.pages:
             print(f"archive present: {Page.objects.count():,} pages")
             return
         started = time.perf_counter()
         list(
-            Importer(IngestOptions(isolate=False, ocr=False)).ingest(
-                PAPERS / n for n in TEXT_PAPERS
-            )
+            Importer(IngestOptions(isolate=False, ocr=False)).ingest(paper(n) for n in TEXT_PAPERS)
         )
         texts = [t[:1800] for t in Page.objects.values_list("text", flat=True) if len(t) > 200]
         titles = list(AgendaItem.objects.values_list("title", flat=True))

@@ -26,7 +26,7 @@ import pytest
 from django.db import connection
 
 from documents.importer import Importer, IngestOptions
-from tests.conftest import PAPERS
+from tests.shared_papers import paper
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER = ROOT / "tests" / "render_pages.py"
@@ -103,7 +103,7 @@ def assert_restored_copy_is_live(database_url: str, media: Path) -> None:
         database_url,
         media,
         "--ingest",
-        PAPERS / LATER_PAPER,
+        paper(LATER_PAPER),
         "--only-search",
         "--search",
         LATER_WORD,
@@ -119,7 +119,7 @@ def test_postgresql_dump_and_papers_folder_restore_the_same_site(settings, tmp_p
     if missing:
         pytest.skip(f"PostgreSQL client tools not installed: {', '.join(missing)}")
     results = list(
-        Importer(IngestOptions(isolate=False, ocr=False)).ingest(PAPERS / n for n in BACKED_UP)
+        Importer(IngestOptions(isolate=False, ocr=False)).ingest(paper(n) for n in BACKED_UP)
     )
     assert [r.status for r in results] == ["ok"] * len(BACKED_UP), results
 
@@ -198,7 +198,7 @@ def test_sqlite_online_backup_and_papers_folder_restore_the_same_site(tmp_path):
             media,
             "--migrate",
             "--ingest",
-            *(PAPERS / n for n in BACKED_UP),
+            *(paper(n) for n in BACKED_UP),
             *SEARCH,
         )
         assert live.with_name("portal.sqlite3-wal").stat().st_size > 0

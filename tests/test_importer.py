@@ -10,6 +10,7 @@ import pytest
 from documents.importer import Importer, IngestOptions
 from documents.models import Document, Page, PageRange
 from meetings.models import AgendaItem, Attendance, Meeting
+from tests.shared_papers import shared_paper
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,9 +125,9 @@ def test_isolated_parsing_gives_the_same_result(papers):
     assert AgendaItem.objects.filter(minute_number="89").exists()
 
 
-def test_minutes_join_the_agenda_of_the_same_meeting(papers):
-    agenda = papers / "uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf"
-    minutes = papers / "uk_kent_cabinet_2025-01-30_printed-minutes.pdf"
+def test_minutes_join_the_agenda_of_the_same_meeting():
+    agenda = shared_paper("uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf")
+    minutes = shared_paper("uk_kent_cabinet_2025-01-30_printed-minutes.pdf")
     results = ingest(agenda, minutes)
     assert [r.status for r in results] == ["ok", "ok"]
     assert results[0].meeting == results[1].meeting == "/meetings/cabinet/2025-01-30/"

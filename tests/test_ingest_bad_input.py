@@ -42,6 +42,7 @@ from tests.fixtures.bad.expected import INGESTED, REFUSED, assert_clear_reason
 from tests.fixtures.bad.pdfwriter import Writer
 from tests.fixtures.bad.probes import read_every_object
 from tests.fixtures.bad.surfaces import markup_problems, problems
+from tests.shared_papers import floor_papers, shared_paper
 
 # Files are read in child processes and written as the command does: real transactions.
 with_db = pytest.mark.django_db(transaction=True)
@@ -252,7 +253,8 @@ def test_an_object_that_is_only_itself_reads_as_null_not_for_ever():
 
 
 def test_the_sample_papers_hold_no_active_content(papers):
-    for paper in sorted(papers.glob("*.pdf")):
+    real = [pdf for pdf, _ in floor_papers()]
+    for paper in sorted({*papers.glob("*.pdf"), *real}):
         assert find_active_content(paper) == set(), paper.name
 
 
@@ -326,8 +328,8 @@ def test_re_ingesting_the_same_file_changes_nothing(tmp_path):
 
 
 @with_db
-def test_a_real_scan_without_a_text_layer_is_ingested_and_flagged(papers):
-    scan = papers / "us_alameda_planning-board_2007-01-31_minutes.pdf"
+def test_a_real_scan_without_a_text_layer_is_ingested_and_flagged():
+    scan = shared_paper("us_alameda_planning-board_2007-01-31_minutes.pdf")
     [result] = Importer(IngestOptions(isolate=False, committee="Planning Board")).ingest([scan])
     assert result.status == "ok", result.error
     document = Document.objects.get()

@@ -1,4 +1,8 @@
-"""Every fixture paper with a truth file is ingested and compared with its truth, field by field.
+"""The floor papers are ingested and compared with their truth, field by field.
+
+The floor papers are the two Dorset sample papers (tests/fixtures/papers/, truth beside them)
+and the real papers named in tests/shared_papers.py (REAL_FLOOR_PAPERS), read from the
+shared folder, with their truth files in tests/fixtures/truth/.
 
 The floors are the accuracy the portal reaches today on these papers (see the README's
 "Ingest accuracy"); a change that reads papers worse fails here.
@@ -12,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from documents.importer import Importer, IngestOptions
-from tests.conftest import PAPERS
+from tests.shared_papers import floor_papers
 from tests.truth import FIELDS, Score, score_document
 
 # The US minutes' truth files follow the conventions of tests/fixtures/truth/README.md:
@@ -29,7 +33,6 @@ FLOORS = {
     "resolutions": 0.85,
     "attendance": 0.85,
 }
-TRUTH_FILES = sorted(PAPERS.glob("*.pdf.truth.json"))
 
 
 def export_after_ingesting(pdf, tmp_path) -> dict:
@@ -45,8 +48,7 @@ def export_after_ingesting(pdf, tmp_path) -> dict:
 def scores(tmp_path):
     """Ingest each paper alone into an empty database, as the shared scorer does."""
     results = {}
-    for truth_file in TRUTH_FILES:
-        pdf = truth_file.with_name(truth_file.name.removesuffix(".truth.json"))
+    for pdf, truth_file in floor_papers():
         call_command("flush", interactive=False, verbosity=0)
         export = export_after_ingesting(pdf, tmp_path / pdf.stem)
         results[pdf.name] = score_document(json.loads(truth_file.read_text()), export)
@@ -54,7 +56,9 @@ def scores(tmp_path):
 
 
 def test_there_are_truth_files_for_the_sample_and_real_papers():
-    assert len(TRUTH_FILES) >= 10
+    pairs = floor_papers()
+    assert len(pairs) == 18
+    assert all(pdf.is_file() and truth.is_file() for pdf, truth in pairs)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,22 +1,19 @@
 """The truth files of real papers agree with their manifest, and the benchmark lays them out flat.
 
-The papers themselves live in the shared folder beside the project (``../shared``); the checks
-that need them are skipped where that folder is absent.
+The papers themselves live in the shared folder beside the project (``../shared``), read
+through tests/shared_papers.py; the checks that need them fail where that folder is absent.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 
 from benchmarks.score_truth import (
-    ROOT,
     TRUTH,
     Paper,
     SetupError,
@@ -24,11 +21,9 @@ from benchmarks.score_truth import (
     lay_out,
     manifest_papers,
 )
+from tests.shared_papers import shared_path
 
 MANIFEST = TRUTH / "MANIFEST.tsv"
-# ../shared from the project root, as benchmarks/score_truth.py assumes; PORTAL_SHARED points
-# elsewhere (a worktree sits one folder deeper).
-SHARED = Path(os.environ.get("PORTAL_SHARED") or ROOT.parent / "shared")
 KINDS = {"agenda-pack", "agenda", "minutes", "supplement", "report", "decision", "other"}
 COLUMNS = ["truth", "shared_path", "council", "half", "kind", "notes"]
 
@@ -75,10 +70,9 @@ def test_truth_file_is_well_formed(row):
             assert resolution["text_starts"], item["title"]
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="no shared papers folder beside the project")
 @pytest.mark.parametrize("row", truth_rows(), ids=lambda row: row["truth"])
 def test_truth_file_matches_its_paper(row):
-    pdf = pdfium.PdfDocument(str(SHARED / row["shared_path"]))
+    pdf = pdfium.PdfDocument(str(shared_path(row["shared_path"])))
     try:
         pages = len(pdf)
     finally:

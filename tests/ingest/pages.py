@@ -1,17 +1,14 @@
-"""Pages for parser tests: from a fixture paper's text layer, or from text written in the test."""
+"""Pages for parser tests: from a paper's text layer, or from text written in the test."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from documents.ingest.parsed import PageContent
 from documents.ingest.pdf import raw_page_texts
-
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
+from tests.shared_papers import paper
 
 
 def pages_of_paper(name: str) -> list[PageContent]:
-    texts = raw_page_texts(PAPERS / name)
+    texts = raw_page_texts(paper(name))
     return [PageContent(number=i + 1, raw_text=t) for i, t in enumerate(texts)]
 
 

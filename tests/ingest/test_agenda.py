@@ -1,12 +1,8 @@
 """Agenda parsing on real fixture PDFs and on snippets of other house styles."""
 
-from pathlib import Path
-
 from documents.ingest.agenda import parse_agenda
 from documents.ingest.agenda_list import parse_agenda_list
 from tests.ingest.pages import pages_of_paper, text_pages
-
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 
 
 def test_dorset_pack_items_pages_reports_and_exempt_item():

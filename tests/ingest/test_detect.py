@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from documents.ingest.detect import detect_kind
 from documents.ingest.parsed import PageContent
 from documents.ingest.pdf import read_pdf
+from tests.shared_papers import floor_papers, paper
 
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
-WITH_TRUTH = sorted(
-    path for path in PAPERS.glob("*.pdf") if (PAPERS / f"{path.name}.truth.json").exists()
-)
+WITH_TRUTH = floor_papers()
 
 
 def _pages(*texts: str) -> list[PageContent]:
     return [PageContent(number=n, raw_text=t) for n, t in enumerate(texts, 1)]
 
 
-@pytest.mark.parametrize("path", WITH_TRUTH, ids=lambda p: p.name)
-def test_it_detects_the_kind_of_every_fixture_with_truth(path):
-    truth = json.loads((PAPERS / f"{path.name}.truth.json").read_text())
+@pytest.mark.parametrize(("path", "truth_file"), WITH_TRUTH, ids=lambda p: p.name)
+def test_it_detects_the_kind_of_every_fixture_with_truth(path, truth_file):
+    truth = json.loads(truth_file.read_text())
     extracted = read_pdf(path)
     assert detect_kind(extracted.pages, extracted.title) == truth["kind"]
 
@@ -37,7 +34,7 @@ def test_it_detects_the_kind_of_every_fixture_with_truth(path):
     ],
 )
 def test_it_detects_other_real_fixtures(name, kind):
-    extracted = read_pdf(PAPERS / name)
+    extracted = read_pdf(paper(name))
     assert detect_kind(extracted.pages, extracted.title) == kind
 
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from pathlib import Path
 
 import pytest
 
 from documents.ingest.header import parse_meeting
 from documents.ingest.parsed import PageContent
 from documents.ingest.pdf import read_pdf
+from tests.shared_papers import floor_papers
 
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
-WITH_TRUTH = sorted(
-    path for path in PAPERS.glob("*.pdf") if (PAPERS / f"{path.name}.truth.json").exists()
-)
+WITH_TRUTH = floor_papers()
 
 
 def _meeting(text: str):
@@ -27,9 +24,9 @@ def _close(a: str | None, b: str) -> bool:
     return bool(a) and difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
 
 
-@pytest.mark.parametrize("path", WITH_TRUTH, ids=lambda p: p.name)
-def test_the_meeting_date_and_committee_match_the_truth(path):
-    truth = json.loads((PAPERS / f"{path.name}.truth.json").read_text())
+@pytest.mark.parametrize(("path", "truth_file"), WITH_TRUTH, ids=lambda p: p.name)
+def test_the_meeting_date_and_committee_match_the_truth(path, truth_file):
+    truth = json.loads(truth_file.read_text())
     meeting = parse_meeting(read_pdf(path).pages)
     assert meeting.date == dt.date.fromisoformat(truth["meeting_date"])
     assert meeting.committee and truth["body"].lower() in meeting.committee.lower()

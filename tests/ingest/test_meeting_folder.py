@@ -4,23 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from documents.importer import Importer, IngestOptions
 from documents.models import Document
 from meetings.models import Meeting
+from tests.shared_papers import shared_path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-COUNCIL = SHARED / "real-meetings" / "kent" / "county-council" / "2025-03-13"
+
+def council_folder():
+    return shared_path("real-meetings", "kent", "county-council", "2025-03-13")
 
 
 @pytest.fixture
 def results(db):
-    if not COUNCIL.is_dir():
-        pytest.fail(f"the shared real papers are missing: {COUNCIL} (CI has them at ../shared)")
-    return list(Importer(IngestOptions(isolate=False)).ingest([COUNCIL.parent]))
+    return list(Importer(IngestOptions(isolate=False)).ingest([council_folder().parent]))
 
 
 def test_the_folder_gives_one_right_meeting(results):
@@ -32,7 +31,7 @@ def test_the_folder_gives_one_right_meeting(results):
 
 
 def every_paper_goes_into_its_meeting(results):
-    assert len(results) == len(list(COUNCIL.glob("*.pdf")))
+    assert len(results) == len(list(council_folder().glob("*.pdf")))
     assert [r.path for r in results if r.status == "failed"] == []
     # The same questions paper saved twice under two names is one paper.
     assert [r.status for r in results].count("unchanged") == 1

@@ -13,7 +13,6 @@ import hashlib
 import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -23,9 +22,8 @@ from documents.importer import Importer, IngestOptions, parse_file
 from documents.models import Document
 from documents.writer import DocumentWriter
 from meetings.models import AgendaItem, Committee, Meeting, Person
+from tests.shared_papers import shared_path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CABINET = SHARED / "real-meetings" / "kent" / "cabinet" / "2025-01-30"
 AGENDA_TITLES = [
     "Apologies",
     "Declarations of Interest",
@@ -39,11 +37,13 @@ AGENDA_TITLES = [
 ]
 
 
+def cabinet_folder():
+    return shared_path("real-meetings", "kent", "cabinet", "2025-01-30")
+
+
 @pytest.fixture(scope="module")
 def readings():
-    if not CABINET.is_dir():
-        pytest.fail(f"the shared real papers are missing: {CABINET} (CI has them at ../shared)")
-    files = sorted(CABINET.glob("*.pdf"))
+    files = sorted(cabinet_folder().glob("*.pdf"))
     options = IngestOptions(isolate=False)
     return [
         (path, hashlib.sha256(path.read_bytes()).hexdigest(), parse_file(path, options))
@@ -137,6 +137,6 @@ def test_the_record_is_the_same_whatever_order_the_papers_are_read_in(readings):
 def test_two_workers_give_the_same_record(readings):
     forward = write_in_order(readings, range(len(readings)))
     start_afresh()
-    results = list(Importer(IngestOptions(workers=2)).ingest([CABINET]))
+    results = list(Importer(IngestOptions(workers=2)).ingest([cabinet_folder()]))
     assert {r.status for r in results} == {"ok"}, [r.error for r in results if r.error]
     assert_same(comparable_export(), forward, "two workers")

@@ -1,11 +1,7 @@
 """parse_minutes on real fixture minutes and on small snippets of other house styles."""
 
-from pathlib import Path
-
 from documents.ingest.minutes import parse_minutes
 from tests.ingest.pages import pages_of_paper, text_pages
-
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
 
 
 def test_dorset_cabinet_minutes():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -12,10 +11,10 @@ from documents.ingest.errors import IngestError
 from documents.ingest.ocr import lacks_text_layer, ocr_pages
 from documents.ingest.pdf import normalise_raw, read_pdf, sniff_problem
 from tests.fixtures.bad.build import encrypted_pdf
+from tests.shared_papers import paper
 
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
-PACK = PAPERS / "dorset-people-and-health-2021-09-02-agenda-pack.pdf"
-SCAN = PAPERS / "us_alameda_planning-board_2007-01-31_minutes.pdf"
+PACK = paper("dorset-people-and-health-2021-09-02-agenda-pack.pdf")
+SCAN = paper("us_alameda_planning-board_2007-01-31_minutes.pdf")
 
 
 @pytest.mark.parametrize(

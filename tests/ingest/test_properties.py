@@ -3,8 +3,6 @@ when a paper's page breaks or white space change (as they do between PDF produce
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,11 +16,11 @@ from documents.ingest.parsed import PageContent
 from documents.ingest.pdf import raw_page_texts
 from documents.ingest.report_frontsheet import parse_report_frontsheet
 from documents.ingest.resolutions import split_resolution
+from tests.shared_papers import paper
 
-PAPERS = Path(__file__).resolve().parents[1] / "fixtures" / "papers"
-MINUTES = raw_page_texts(PAPERS / "dorset-cabinet-2017-10-04-minutes.pdf")
-KENT_MINUTES = raw_page_texts(PAPERS / "uk_kent_cabinet_2025-01-30_printed-minutes.pdf")
-AGENDA = raw_page_texts(PAPERS / "uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf")
+MINUTES = raw_page_texts(paper("dorset-cabinet-2017-10-04-minutes.pdf"))
+KENT_MINUTES = raw_page_texts(paper("uk_kent_cabinet_2025-01-30_printed-minutes.pdf"))
+AGENDA = raw_page_texts(paper("uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf"))
 
 # Words and shapes committee papers are made of, so generated text reaches the parsers' paths.
 VOCABULARY = [

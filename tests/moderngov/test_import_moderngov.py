@@ -18,11 +18,44 @@ from django.core.management.base import CommandError
 from documents.models import Document
 from meetings.models import AgendaItem, Attendance, Committee, Meeting
 from tests.api.world import assert_no_secrets
+from tests.shared_papers import shared_paper, shared_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SAVED = Path(__file__).parents[1] / "fixtures" / "moderngov"
+# The saved responses are read from the shared folder (tests/fixtures/moderngov/MANIFEST.tsv).
+SAVED = {
+    "gloucester": [
+        "gloucester_GetAttachment_65461.xml",
+        "gloucester_GetCommittees.xml",
+        "gloucester_GetMeeting_7837.xml",
+        "gloucester_GetMeetings.xml",
+    ],
+    "manchester": [
+        "manchester_lgsf_committees.xml",
+        "manchester_lgsf_meeting_no_minutes.xml",
+        "manchester_lgsf_meeting_with_minutes.xml",
+        "manchester_lgsf_meetings.xml",
+    ],
+}
 # No saved copy of the attachment's PDF exists, so a real council paper stands in for it.
 STAND_IN_PDF = "uk_kent_corporate-parenting-panel_2024-12-10_minutes.pdf"
+
+
+def saved_response(name: str) -> Path:
+    return shared_path("real-papers", "moderngov-xml", name)
+
+
+@pytest.fixture
+def saved(tmp_path):
+    """A folder of one council's saved responses, as a clerk would have saved them."""
+
+    def folder(council: str) -> Path:
+        target = tmp_path / "saved" / council
+        target.mkdir(parents=True)
+        for name in SAVED[council]:
+            shutil.copyfile(saved_response(name), target / name)
+        return target
+
+    return folder
 
 
 def run(source, *args, problems: int = 0) -> str:
@@ -35,8 +68,8 @@ def run(source, *args, problems: int = 0) -> str:
     return out.getvalue()
 
 
-def test_it_brings_gloucester_cabinet_meetings_items_and_attendance_across():
-    output = run(SAVED / "gloucester", "--no-papers")
+def test_it_brings_gloucester_cabinet_meetings_items_and_attendance_across(saved):
+    output = run(saved("gloucester"), "--no-papers")
     cabinet = Committee.objects.get(name="Cabinet")
     meetings = Meeting.objects.filter(committee=cabinet)
     assert meetings.count() == 20
@@ -61,17 +94,18 @@ def test_it_brings_gloucester_cabinet_meetings_items_and_attendance_across():
     assert "20 meetings created" in output
 
 
-def test_it_is_idempotent():
-    run(SAVED / "gloucester", "--no-papers")
+def test_it_is_idempotent(saved):
+    folder = saved("gloucester")
+    run(folder, "--no-papers")
     counts = (Meeting.objects.count(), AgendaItem.objects.count(), Attendance.objects.count())
-    output = run(SAVED / "gloucester", "--no-papers")
+    output = run(folder, "--no-papers")
     assert "0 meetings created, 0 updated" in output
     after = (Meeting.objects.count(), AgendaItem.objects.count(), Attendance.objects.count())
     assert after == counts
 
 
-def test_it_reads_manchester_and_does_not_take_expected_attendance_for_a_record():
-    run(SAVED / "manchester", "--no-papers")
+def test_it_reads_manchester_and_does_not_take_expected_attendance_for_a_record(saved):
+    run(saved("manchester"), "--no-papers")
     audit = Committee.objects.get(name="Audit Committee")
     assert audit.meetings.get(date="2026-01-13").status == "cancelled"
     held = audit.meetings.get(date="2026-02-10")
@@ -79,9 +113,8 @@ def test_it_reads_manchester_and_does_not_take_expected_attendance_for_a_record(
     assert not Attendance.objects.exists()
 
 
-def test_it_keeps_a_restricted_items_details_and_papers_out(tmp_path, papers):
-    folder = tmp_path / "saved"
-    shutil.copytree(SAVED / "gloucester", folder)
+def test_it_keeps_a_restricted_items_details_and_papers_out(saved):
+    folder = saved("gloucester")
     meeting_xml = folder / "gloucester_GetMeeting_7837.xml"
     text = meeting_xml.read_text()
     marker = "MARKER-restricted-minutes-text-3e1f"
@@ -93,7 +126,7 @@ def test_it_keeps_a_restricted_items_details_and_papers_out(tmp_path, papers):
         .replace("In respect of question 1", marker)
     )
     meeting_xml.write_text(text[:first_item] + restricted + text[end:])
-    shutil.copy(papers / STAND_IN_PDF, folder / "65461.pdf")
+    shutil.copy(shared_paper(STAND_IN_PDF), folder / "65461.pdf")
     run(folder)
     item = AgendaItem.objects.get(title="Public Question Time (15 minutes)")
     assert item.exempt and item.narrative == ""
@@ -101,10 +134,9 @@ def test_it_keeps_a_restricted_items_details_and_papers_out(tmp_path, papers):
     assert marker not in str(list(AgendaItem.objects.values()))
 
 
-def test_it_ingests_an_attached_pdf_into_its_meeting_once(tmp_path, papers):
-    folder = tmp_path / "saved"
-    shutil.copytree(SAVED / "gloucester", folder)
-    shutil.copy(papers / STAND_IN_PDF, folder / "65461.pdf")
+def test_it_ingests_an_attached_pdf_into_its_meeting_once(saved):
+    folder = saved("gloucester")
+    shutil.copy(shared_paper(STAND_IN_PDF), folder / "65461.pdf")
     output = run(folder)
     assert "ok attachment 65461 Cabinet - Public Questions" in output
     document = Document.objects.get()
@@ -134,11 +166,11 @@ class ModernGovSite(SimpleHTTPRequestHandler):
         if url.path == "/mgConvert2PDF.aspx" and query.get("ID") == "65461":
             return self._send(self.pdf, "application/pdf")
         name = files.get(url.path)
-        path = SAVED / "gloucester" / name if name else None
-        if url.path == "/mgWebService.asmx/GetMeeting" and not path.exists():
+        path = saved_response(name) if name in SAVED["gloucester"] else None
+        if url.path == "/mgWebService.asmx/GetMeeting" and path is None:
             # Only one meeting's details were saved; the others answer with no agenda.
             return self._send(b"<meeting><meetingid>0</meetingid></meeting>", "text/xml")
-        if path is None or not path.exists():
+        if path is None:
             if url.path == "/mgWebService.asmx/GetMeetings":
                 empty = b"<?xml version='1.0'?><getmeetings><meetingscount>0</meetingscount>"
                 return self._send(empty + b"</getmeetings>", "text/xml")
@@ -157,8 +189,8 @@ class ModernGovSite(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def site(papers):
-    handler = type("Site", (ModernGovSite,), {"pdf": (papers / STAND_IN_PDF).read_bytes()})
+def site():
+    handler = type("Site", (ModernGovSite,), {"pdf": shared_paper(STAND_IN_PDF).read_bytes()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,8 +4,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from documents.importer import Importer, IngestOptions
+from tests.shared_papers import paper
 
-# Every sample and real paper with a text layer (the one scan needs OCR and is slow).
+# The sample papers and the real papers with a text layer, these from the shared folder
+# (the one scan needs OCR and is slow).
 TEXT_PAPERS = [
     "dorset-cabinet-2017-10-04-minutes.pdf",
     "dorset-people-and-health-2021-09-02-agenda-pack.pdf",
@@ -28,9 +30,9 @@ TEXT_PAPERS = [
 ]
 
 
-def ingest(papers, names):
+def ingest(names):
     importer = Importer(IngestOptions(isolate=False, ocr=False))
-    results = list(importer.ingest([papers / name for name in names]))
+    results = list(importer.ingest([paper(name) for name in names]))
     failed = [r for r in results if r.status == "failed"]
     assert not failed, failed
     return results

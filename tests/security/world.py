@@ -31,9 +31,9 @@ from meetings.models import (
     Report,
     Resolution,
 )
-from tests.conftest import PAPERS
 from tests.pdfmaker import make_pdf
 from tests.security.markers import Secret, Secrets
+from tests.shared_papers import paper
 
 PUBLISHED_PAPERS = [
     "dorset-cabinet-2017-10-04-minutes.pdf",
@@ -70,7 +70,7 @@ def spelled(name: str) -> str:
 
 def ingest(names: list[str], **options) -> None:
     importer = Importer(IngestOptions(isolate=False, ocr=False, **options))
-    results = list(importer.ingest([PAPERS / name for name in names]))
+    results = list(importer.ingest([paper(name) for name in names]))
     failed = [r for r in results if r.status != "ok"]
     assert not failed, failed
 

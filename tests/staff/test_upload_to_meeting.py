@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -12,20 +11,24 @@ from documents.models import Document
 from meetings.models import Meeting
 from portal.models import IngestJob
 from tests import factories
+from tests.shared_papers import shared_path
 from tests.staff.conftest import MINUTES, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-KENT = Path(__file__).resolve().parents[3] / "shared" / "real-meetings" / "kent" / "cabinet"
-APPENDIX = KENT / "2025-01-30" / "Appendix J - Government Grants in LGFS.pdf"
-
 
 def test_a_report_that_names_no_committee_goes_into_the_chosen_meeting(officer_client):
-    assert APPENDIX.is_file(), f"the shared real papers are missing: {APPENDIX}"
+    appendix = shared_path(
+        "real-meetings",
+        "kent",
+        "cabinet",
+        "2025-01-30",
+        "Appendix J - Government Grants in LGFS.pdf",
+    )
     meeting = Meeting.objects.create(
         committee=factories.committee("Cabinet"), date=dt.date(2025, 1, 30)
     )
-    upload(officer_client, APPENDIX.parent, APPENDIX.name, kind="", meeting=meeting)
+    upload(officer_client, appendix.parent, appendix.name, kind="", meeting=meeting)
     job = IngestJob.objects.get()
     assert job.status == "ok", job.error
     document = Document.objects.get()

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from documents.importer import Importer, IngestOptions
-from tests.conftest import PAPERS
+from tests.shared_papers import paper
 from tests.storage import papers_storages
 
 VIEW_PAPERS = [
@@ -43,13 +43,13 @@ def ingested(django_db_setup, django_db_blocker, views_media):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            papers = [PAPERS / name for name in VIEW_PAPERS]
+            papers = [paper(name) for name in VIEW_PAPERS]
             results = list(Importer(IngestOptions(isolate=False)).ingest(papers))
             results += Importer(
                 IngestOptions(
                     isolate=False, ocr=False, committee="Planning Board", date=dt.date(2007, 1, 31)
                 )
-            ).ingest([PAPERS / SCAN])
+            ).ingest([paper(SCAN)])
             failed = [r for r in results if r.status != "ok"]
             assert not failed, failed
             yield results
