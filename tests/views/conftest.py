@@ -1,4 +1,6 @@
-"""Real papers ingested once for every view test, inside a transaction rolled back at the end.
+"""The Dorset sample papers and the invented Eastmere District Council's archive (made by
+portal/demo/eastmere.py, as the demo loads it), ingested once for every view test, inside a
+transaction rolled back at the end.
 
 Each test runs in its own savepoint within that transaction (pytest-django's ``django_db``),
 so tests may change rows freely; nothing outlives this package.
@@ -6,26 +8,19 @@ so tests may change rows freely; nothing outlives this package.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.db import transaction
 from django.test import override_settings
 
 from documents.importer import Importer, IngestOptions
-from tests.shared_papers import paper
+from portal.demo import eastmere
+from tests.conftest import PAPERS
 from tests.storage import papers_storages
 
 VIEW_PAPERS = [
     "dorset-cabinet-2017-10-04-minutes.pdf",
     "dorset-people-and-health-2021-09-02-agenda-pack.pdf",
-    "uk_kent_cabinet_2025-01-30_agenda-frontsheet.pdf",
-    "uk_kent_cabinet_2025-01-30_printed-minutes.pdf",
-    "uk_kent_cabinet_2025-03-13_public-reports-pack.pdf",
-    "uk_kent_county-council_2025-03-13_printed-minutes.pdf",
-    "uk_hertingfordbury-pc_2019-09-11_minutes.pdf",
 ]
-SCAN = "us_alameda_planning-board_2007-01-31_minutes.pdf"
 
 
 @pytest.fixture(scope="package")
@@ -35,7 +30,8 @@ def views_media(tmp_path_factory):
 
 @pytest.fixture(scope="package", autouse=True)
 def ingested(django_db_setup, django_db_blocker, views_media):
-    """The sample papers, read once; the scan without OCR, as a council without Tesseract."""
+    """The papers, read once, without OCR (as a council without Tesseract): Eastmere's
+    scanned signed minutes keep no text."""
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=views_media, STORAGES=papers_storages(views_media)),
@@ -43,13 +39,12 @@ def ingested(django_db_setup, django_db_blocker, views_media):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            papers = [paper(name) for name in VIEW_PAPERS]
-            results = list(Importer(IngestOptions(isolate=False)).ingest(papers))
-            results += Importer(
-                IngestOptions(
-                    isolate=False, ocr=False, committee="Planning Board", date=dt.date(2007, 1, 31)
-                )
-            ).ingest([paper(SCAN)])
+            archive = views_media.parent / "eastmere"
+            eastmere.build(archive)
+            papers = [PAPERS / name for name in VIEW_PAPERS]
+            results = list(
+                Importer(IngestOptions(isolate=False, ocr=False)).ingest([*papers, archive])
+            )
             failed = [r for r in results if r.status != "ok"]
             assert not failed, failed
             yield results

@@ -24,22 +24,26 @@ def test_it_shows_the_meeting_and_its_agenda(client):
 
 
 def test_it_shows_attendance_by_role(client):
-    body = client.get("/meetings/county-council/2025-03-13/").content.decode()
+    body = client.get("/meetings/council/2026-02-24/").content.decode()
     assert "<h3>Present</h3>" in body
-    meeting = Meeting.objects.get(committee__slug="county-council")
+    meeting = Meeting.objects.get(committee__slug="council", date="2026-02-24")
     present = meeting.attendance.filter(role="present").select_related("person").first()
     assert present.person.get_absolute_url() in body
 
 
 def test_it_lists_every_paper_with_kind_pages_and_size(client):
-    response = client.get("/meetings/cabinet/2025-01-30/")
-    page = assert_well_formed(response, "Cabinet, 30 January 2025")
+    response = client.get("/meetings/cabinet/2025-12-10/")
+    page = assert_well_formed(response, "Cabinet, 10 December 2025")
     body = response.content.decode()
-    for document in Document.objects.filter(meeting__url_key="2025-01-30"):
+    documents = Document.objects.filter(meeting__url_key="2025-12-10")
+    assert documents.count() == 3  # the agenda pack, its supplement and the minutes
+    for document in documents:
         assert document.get_absolute_url() in page.links
         assert document.get_pdf_url() in page.links
         assert f"{document.page_count} pages" in body
-    assert "Minutes ·" in body and "Agenda ·" in body and "KB" in body
+    for kind in ("minutes", "agenda-pack", "supplement"):
+        assert f"{Document.Kind(kind).label} ·" in body
+    assert "KB" in body
     assert "Read the minutes" in body
 
 
@@ -68,6 +72,6 @@ def test_it_is_404_for_an_unpublished_meeting(client):
 
 
 def test_it_uses_the_same_queries_whatever_the_meetings_size(client):
-    small = queries_for(client, "/meetings/cabinet/2025-03-13/")
-    large = queries_for(client, "/meetings/county-council/2025-03-13/")
+    small = queries_for(client, "/meetings/council/2026-02-24/")
+    large = queries_for(client, "/meetings/cabinet/2026-02-04/")
     assert small == large == queries_for(client, PACK_MEETING) <= 8

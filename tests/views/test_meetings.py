@@ -9,20 +9,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_meetings_newest_first(client):
-    page = assert_well_formed(client.get("/meetings/"), "Meetings")
+    page = assert_well_formed(client.get("/meetings/?committee=cabinet"), "Meetings")
     meetings = [
         link for link in page.links if link.startswith("/meetings/") and link.count("/") == 4
     ]
-    assert meetings.index("/meetings/cabinet/2025-03-13/") < meetings.index(
+    assert meetings.index("/meetings/cabinet/2026-03-11/") < meetings.index(
+        "/meetings/cabinet/2025-06-11/"
+    )
+    assert meetings.index("/meetings/cabinet/2025-06-11/") < meetings.index(
         "/meetings/cabinet/2017-10-04/"
     )
 
 
 def test_it_filters_by_committee_and_date(client):
     body = client.get("/meetings/?committee=cabinet&date_from=2025-01-01").content.decode()
-    assert "/meetings/cabinet/2025-01-30/" in body
+    assert "/meetings/cabinet/2026-02-04/" in body
     assert "/meetings/cabinet/2017-10-04/" not in body
-    assert "/meetings/county-council/" not in body
+    assert "/meetings/overview-and-scrutiny-committee/" not in body
 
 
 def test_it_explains_a_bad_date(client):
@@ -46,17 +49,18 @@ def test_it_paginates_and_keeps_the_filter(client):
 
 
 def test_it_shows_a_month_calendar(client):
-    response = client.get("/meetings/calendar/2025/3/")
-    page = assert_well_formed(response, "Meetings in March 2025")
-    assert "/meetings/cabinet/2025-03-13/" in page.links
-    assert "/meetings/county-council/2025-03-13/" in page.links
-    assert "/meetings/calendar/2025/2/" in page.links and "/meetings/calendar/2025/4/" in page.links
+    response = client.get("/meetings/calendar/2026/3/")
+    page = assert_well_formed(response, "Meetings in March 2026")
+    assert "/meetings/cabinet/2026-03-11/" in page.links
+    assert "/meetings/overview-and-scrutiny-committee/2026-03-11/" in page.links
+    assert "/meetings/calendar/2026/2/" in page.links and "/meetings/calendar/2026/4/" in page.links
 
 
 def test_it_filters_the_calendar_by_committee(client):
-    body = client.get("/meetings/calendar/2025/3/?committee=county-council").content.decode()
-    assert "/meetings/county-council/2025-03-13/" in body
-    assert "/meetings/cabinet/2025-03-13/" not in body
+    scrutiny = "overview-and-scrutiny-committee"
+    body = client.get(f"/meetings/calendar/2026/3/?committee={scrutiny}").content.decode()
+    assert f"/meetings/{scrutiny}/2026-03-11/" in body
+    assert "/meetings/cabinet/2026-03-11/" not in body
 
 
 def test_it_rejects_a_month_that_does_not_exist(client):
@@ -64,13 +68,15 @@ def test_it_rejects_a_month_that_does_not_exist(client):
 
 
 def test_it_never_lists_an_unpublished_meeting(client):
-    Meeting.objects.filter(committee__slug="county-council").update(is_published=False)
-    assert "county-council" not in client.get("/meetings/").content.decode()
-    assert "county-council" not in client.get("/meetings/calendar/2025/3/").content.decode()
+    scrutiny = "overview-and-scrutiny-committee"
+    assert scrutiny in client.get("/meetings/calendar/2026/3/").content.decode()
+    Meeting.objects.filter(committee__slug=scrutiny).update(is_published=False)
+    assert scrutiny not in client.get("/meetings/").content.decode()
+    assert scrutiny not in client.get("/meetings/calendar/2026/3/").content.decode()
 
 
 def test_it_uses_a_fixed_number_of_queries(client):
-    assert queries_for(client, "/meetings/calendar/2025/3/") == queries_for(
+    assert queries_for(client, "/meetings/calendar/2026/3/") == queries_for(
         client, "/meetings/calendar/2017/10/"
     )
     assert queries_for(client, "/meetings/") <= 4

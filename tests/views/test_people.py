@@ -22,7 +22,7 @@ def test_it_shows_meetings_attended_and_apologies(client):
 
 
 def test_it_hides_people_seen_only_at_unpublished_meetings(client):
-    meeting = Meeting.objects.get(committee__slug="county-council")
+    meeting = Meeting.objects.get(committee__slug="council", date="2026-02-24")
     only_here = Person.objects.create(name="Cllr Hidden Marker")
     Attendance.objects.create(meeting=meeting, person=only_here, role="present")
     assert client.get(only_here.get_absolute_url()).status_code == 200

@@ -1,8 +1,10 @@
-"""python manage.py demo: the portal on this machine with the sample papers loaded.
+"""python manage.py demo: the portal on this machine with a living council loaded.
 
-Migrates the database, ingests the bundled sample papers (already-loaded files are
-skipped, so running it again is safe) and starts the development server on
-http://127.0.0.1:8000/. For trying the portal out, never for production.
+Migrates the database, writes the archive of Eastmere District Council (an invented council,
+made by portal/demo/eastmere.py: four committees over two years) under DATA_DIR/eastmere,
+ingests it with the two Dorset sample papers (already-loaded files are skipped, so running
+it again is safe) and starts the development server on http://127.0.0.1:8000/. For trying
+the portal out, never for production.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from documents.importer import Importer, IngestOptions
+from portal.demo import eastmere
 
 
 class Command(BaseCommand):
@@ -26,9 +29,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("Database ready. Loading the sample papers…")
+        archive = settings.DATA_DIR / "eastmere"
+        papers = eastmere.build(archive)
+        self.stdout.write(f"Database ready. {len(papers)} papers of {eastmere.COUNCIL.name}")
+        self.stdout.write(f"written to {archive}. Loading them and the sample papers…")
         importer = Importer(IngestOptions(workers=min(2, os.cpu_count() or 1)))
-        for result in importer.ingest([settings.SAMPLE_PAPERS_DIR]):
+        for result in importer.ingest([settings.SAMPLE_PAPERS_DIR, archive]):
             detail = result.error or result.meeting or ""
             self.stdout.write(f"  {result.status:<9} {os.path.basename(result.path)} {detail}")
         if options["no_serve"]:
