@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from documents.models import Document, Page, PageRange
-from portal.admin_base import AuditedAdmin
+from staff.admin_base import AuditedAdmin
 
 # Shown, never edited in the admin: what vouches for the file, and whether the public sees it.
 FILE_FIELDS = ["original_filename", "sha256", "size", "page_count", "has_text_layer", "ocr_used"]

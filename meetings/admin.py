@@ -1,8 +1,9 @@
 """The Django admin for democratic services: find a meeting fast, correct what was read.
 
-Every change here is written to the staff audit log (``AuditedAdmin``). Publication is not
-changed here: a meeting and its papers are published through the staff pages, which check
-the notice given and log it; a meeting's papers are listed read-only.
+A correction here follows the staff pages' rules (``staff.corrections``: a re-read keeps it,
+marking an item exempt is logged as such) and is written to the staff audit log. Publication
+is not changed here: a meeting and its papers are published through the staff pages, which
+check the notice given and log it; a meeting's papers are listed read-only.
 """
 
 from django.contrib import admin
@@ -18,7 +19,7 @@ from meetings.models import (
     Report,
     Resolution,
 )
-from portal.admin_base import AuditedAdmin, GuardedInline
+from staff.admin_base import AuditedAdmin, GuardedInline
 
 
 @admin.register(Committee)
@@ -100,17 +101,6 @@ class AgendaItemAdmin(AuditedAdmin):
     list_select_related = ["meeting__committee"]
     raw_id_fields = ["meeting", "parent"]
     inlines = [ReportInline, ResolutionInline, DeclarationInline, PageRangeInline]
-
-    def save_model(self, request, obj, form, change):
-        """A correction here is kept through a re-ingest; marking it exempt is logged as such
-        (the change itself is logged by ``AuditedAdmin``)."""
-        from portal.staff import audit
-
-        was_exempt = change and AgendaItem.objects.filter(pk=obj.pk, exempt=True).exists()
-        obj.corrected = True
-        super().save_model(request, obj, form, change)
-        if obj.exempt and not was_exempt:
-            audit.record(request.user, audit.Action.MARKED_EXEMPT, obj, meeting=obj.meeting)
 
 
 @admin.register(Resolution)

@@ -118,6 +118,9 @@ class Meeting(models.Model):
                 name="meeting_status_known",
             ),
         ]
+        permissions = [
+            ("publish_meeting", "Can publish and unpublish a meeting's papers"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.committee.name}, {self.date:%-d %B %Y}"

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "portal.apps.PortalConfig",
     "meetings",
     "documents",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -311,7 +312,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
-# Staff workflow (portal/staff/): sign-in, uploads read in the background by the database
+# Staff workflow (the staff app): sign-in, uploads read in the background by the database
 # task worker (`manage.py db_worker`, its own process), the audit log.
 INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -25,7 +25,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("staff/", include("portal.staff.urls")),
+    path("staff/", include("staff.urls")),
     path("", include("meetings.urls")),
     path("", include("documents.urls")),
     path("", include("documents.search.urls")),

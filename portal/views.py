@@ -42,7 +42,7 @@ def health(request):
 
 def bad_request(request, exception):
     """400: what could not be understood, in one line when the portal itself said why."""
-    from portal.staff.input import UnclearRequest
+    from staff.input import UnclearRequest
 
     reason = str(exception) if isinstance(exception, UnclearRequest) else ""
     return render(request, "400.html", {"reason": reason}, status=400)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("portal", "meetings", "documents", "tests", "benchmarks")
+PACKAGES = ("portal", "meetings", "documents", "staff", "tests", "benchmarks")
 MOST_LINES = 500
 
 

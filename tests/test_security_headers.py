@@ -10,7 +10,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 
-from portal.staff.permissions import sync_group
+from staff.permissions import sync_group
 from tests import factories
 
 TEMPLATES = Path(django_settings.BASE_DIR) / "templates"

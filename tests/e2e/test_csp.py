@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from documents.models import Document
 from meetings.models import AgendaItem, Meeting
-from portal.staff.permissions import sync_group
+from staff.permissions import sync_group
 from tests.e2e.conftest import new_context
 
 PASSWORD = "correct horse battery staple 42"

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 
 from meetings.models import Attendance, Person, Report, Resolution
-from portal.models import IngestJob
-from portal.staff import audit
-from portal.staff.permissions import sync_group
+from staff import audit
+from staff.models import IngestJob
+from staff.permissions import sync_group
 from tests import factories
 
 PACK = "dorset-people-and-health-2021-09-02-agenda-pack.pdf"

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from documents.models import Document
 from meetings.models import AgendaItem, Meeting, Resolution
-from portal.models import AuditEntry
+from staff.models import AuditEntry
 from tests import factories
 from tests.fixtures.bad import build as corpus
 from tests.staff.helpers import form_data, formset_data

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.models import AgendaItem
-from portal.staff import urls as staff_urls
+from staff import urls as staff_urls
 from tests.staff.helpers import form_data, formset_data
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from portal.staff import urls as staff_urls
+from staff import urls as staff_urls
 from tests.staff.conftest import PASSWORD
 from tests.staff.test_malformed_input import GETS, POSTS
 

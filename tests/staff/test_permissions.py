@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from portal.staff.permissions import GROUP_NAME, GROUP_PERMISSIONS
+from staff.permissions import GROUP_NAME, GROUP_PERMISSIONS
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from documents.models import Document, Page
-from portal.models import AuditEntry
-from portal.staff.notice import clear_working_days, short_notice_warning
+from staff.models import AuditEntry
+from staff.notice import clear_working_days, short_notice_warning
 from tests import factories
 from tests.staff.conftest import PACK, upload
 from tests.staff.helpers import uploaded_pack

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from documents.models import Document
 from meetings.models import AgendaItem
-from portal.models import AuditEntry
-from portal.staff import publishing
+from staff import publishing
+from staff.models import AuditEntry
 from tests.staff.conftest import PACK
 from tests.staff.helpers import formset_data, item_form_data, read_again, uploaded_pack
 

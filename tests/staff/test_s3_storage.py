@@ -19,7 +19,7 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 from documents.models import Document
-from portal.models import IngestJob
+from staff.models import IngestJob
 from tests.staff.conftest import MINUTES, upload
 from tests.test_exempt_pack import SECRET
 from tests.test_exempt_pack import pack as exempt_pack

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from documents.models import Document
 from meetings.models import AgendaItem, Committee, Meeting
-from portal.models import AuditEntry, IngestJob
+from staff.models import AuditEntry, IngestJob
 from tests import factories
 from tests.staff.conftest import PACK, upload
 

@@ -22,8 +22,8 @@ from documents.ingest.errors import IngestError
 from documents.ingest.pdf import open_checked
 from documents.models import Document
 from meetings.models import AgendaItem, Meeting
-from portal.models import IngestJob
-from portal.staff.uploads import check_upload
+from staff.models import IngestJob
+from staff.uploads import check_upload
 from tests.fixtures.bad import build as corpus
 from tests.fixtures.bad.build import SCRIPT, TEMPLATE
 from tests.fixtures.bad.expected import FORM_REFUSED, REFUSED, assert_clear_reason

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from documents.models import Document
 from meetings.models import Meeting
-from portal.models import IngestJob
+from staff.models import IngestJob
 from tests import factories
 from tests.shared_papers import shared_path
 from tests.staff.conftest import MINUTES, upload

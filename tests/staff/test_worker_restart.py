@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from documents.models import Document
 from meetings.models import Meeting
-from portal.models import IngestJob
-from portal.staff import jobs
+from staff import jobs
+from staff.models import IngestJob
 from tests import subprocess_ingest as sub
 
 in_this_process = pytest.mark.django_db(transaction=True)
@@ -139,8 +139,8 @@ def enqueue_upload(site, tmp_path) -> int:
     folder.mkdir()
     upload = sub.agenda_pdf(folder / f"{secrets.token_hex(16)}.pdf")
     code = (
-        "from portal.models import IngestJob\n"
-        "from portal.staff.jobs import queue_job\n"
+        "from staff.models import IngestJob\n"
+        "from staff.jobs import queue_job\n"
         "job = IngestJob.objects.create(\n"
         f"    original_filename='agenda.pdf', upload_path={str(upload)!r}, publish=True\n"
         ")\n"
@@ -194,7 +194,7 @@ def test_a_worker_killed_while_reading_an_upload_is_replaced_by_the_next_one(sit
     assert job["document_id"] is not None and job["meeting_id"] is not None
     assert not Path(job["upload_path"]).exists()
     assert task_rows(site) == [
-        ("FAILED", "portal.staff.jobs.WorkerStopped"),
+        ("FAILED", "staff.jobs.WorkerStopped"),
         ("SUCCESSFUL", ""),
     ]
     assert "Traceback" not in err, err

@@ -2,7 +2,7 @@
 
 This command takes the place of django-tasks-db's own (the portal app is listed first), with
 the same options. Before it takes its first task, and then every heartbeat while it runs,
-it queues again any upload whose worker stopped while reading it (see portal.staff.jobs), so
+it queues again any upload whose worker stopped while reading it (see staff.jobs), so
 restarting a killed worker is all it takes for the upload to be read.
 """
 
@@ -13,7 +13,7 @@ import os
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
-from portal.staff.jobs import abandoned_uploads_watch, requeue_abandoned
+from staff.jobs import abandoned_uploads_watch, requeue_abandoned
 
 
 class Command(db_worker.Command):

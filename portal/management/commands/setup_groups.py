@@ -5,7 +5,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
-from portal.staff.permissions import GROUP_NAME, missing_permissions, sync_group
+from staff.permissions import GROUP_NAME, missing_permissions, sync_group
 
 
 class Command(BaseCommand):

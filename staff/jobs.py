@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from documents.importer import Importer, IngestOptions, IngestResult
 from documents.models import Document
-from portal.models import IngestJob
-from portal.staff import audit
-from portal.staff.notice import short_notice_warning
+from staff import audit
+from staff.models import IngestJob
+from staff.notice import short_notice_warning
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def stale_seconds() -> float:
 
 def queue_job(job: IngestJob) -> None:
     """Hand the job to the task worker once the upload's transaction has committed."""
-    from portal.staff.tasks import read_upload
+    from staff.tasks import read_upload
 
     transaction.on_commit(lambda: read_upload.enqueue(job.pk))
 
@@ -230,7 +230,7 @@ def close_dead_tasks(job_ids: list[int]) -> None:
     from django.tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from portal.staff.tasks import read_upload
+    from staff.tasks import read_upload
 
     dead = DBTaskResult.objects.running().filter(task_path=read_upload.module_path)
     for task in dead:

@@ -14,14 +14,12 @@ from django.views.decorators.http import require_safe
 
 from documents.models import Document
 from meetings.models import Meeting
-from portal.models import AuditEntry, IngestJob
 from portal.security import framed_by_portal
-from portal.staff import audit
-from portal.staff.forms import MeetingChoiceForm, PaperFormSet
-from portal.staff.input import check_rows, query_choice, query_id, query_page, query_text
-from portal.staff.jobs import queue_job
-from portal.staff.permissions import UPLOAD, VIEW_AUDIT, VIEW_JOBS, VIEW_PAPERS, staff_required
-from portal.staff.uploads import display_name, keep_upload
+from staff.forms import MeetingChoiceForm, PaperFormSet
+from staff.input import check_rows, query_choice, query_id, query_page, query_text
+from staff.models import AuditEntry, IngestJob
+from staff.permissions import UPLOAD, VIEW_AUDIT, VIEW_JOBS, VIEW_PAPERS, staff_required
+from staff.uploads import queue_upload
 
 
 @require_safe
@@ -50,9 +48,17 @@ def upload(request, meeting_pk=None):
     check_rows(papers)
     if request.method == "POST" and papers.is_valid() and choice.is_valid():
         with transaction.atomic():
-            meeting = meeting or _chosen_meeting(choice)
+            meeting = meeting or choice.chosen_meeting()
             jobs = [
-                _queue_upload(request.user, form.cleaned_data, meeting, choice)
+                queue_upload(
+                    request.user,
+                    form.cleaned_data["file"],
+                    meeting=meeting,
+                    committee_name=choice.committee_name(),
+                    date=choice.cleaned_data.get("date"),
+                    kind=form.cleaned_data.get("kind", ""),
+                    publish=choice.cleaned_data["publish"],
+                )
                 for form in papers
                 if form.cleaned_data.get("file")
             ]
@@ -67,44 +73,6 @@ def upload(request, meeting_pk=None):
         "max_mb": settings.INGEST_MAX_BYTES // (1024 * 1024),
     }
     return render(request, "staff/upload.html", context)
-
-
-def _chosen_meeting(choice: MeetingChoiceForm) -> Meeting | None:
-    """The existing meeting the clerk chose. A new committee or meeting is made only when a
-    paper for it has been read, so a refused file leaves nothing behind."""
-    name, date = choice.committee_name(), choice.cleaned_data.get("date")
-    if not (name and date):
-        return None
-    return (
-        Meeting.objects.filter(committee__name__iexact=name, date=date)
-        .order_by("start_time")
-        .first()
-    )
-
-
-def _queue_upload(user, data, meeting, choice, replaces=None) -> IngestJob:
-    uploaded = data["file"]
-    job = IngestJob.objects.create(
-        created_by=user,
-        meeting=meeting,
-        committee_name=meeting.committee.name if meeting else choice.committee_name(),
-        date=meeting.date if meeting else choice.cleaned_data.get("date"),
-        kind=replaces.kind if replaces else data.get("kind", ""),
-        original_filename=display_name(uploaded),
-        upload_path=str(keep_upload(uploaded)),
-        size=uploaded.size,
-        publish=bool(data.get("publish") if choice is None else choice.cleaned_data["publish"]),
-        replaces=replaces,
-    )
-    audit.record(
-        user,
-        audit.Action.UPLOADED,
-        job.original_filename,
-        meeting=meeting,
-        detail=f"{job.size:,} bytes" + (f", replacing {replaces}" if replaces else ""),
-    )
-    queue_job(job)
-    return job
 
 
 @never_cache

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from documents.meeting_sync import rebuild_meeting
 from documents.models import Document
-from portal.staff import audit
-from portal.staff.notice import short_notice_warning
+from staff import audit
+from staff.notice import short_notice_warning
 
 
 def notice_warning(meeting) -> str:

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from portal.admin_base import AuditedAdmin
-from portal.models import AuditEntry, IngestJob
+from staff.admin_base import AuditedAdmin
+from staff.models import AuditEntry, IngestJob
 
 
 @admin.register(AuditEntry)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.models import AuditEntry
+from staff.models import AuditEntry
 
 Action = AuditEntry.Action
 

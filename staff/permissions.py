@@ -43,6 +43,7 @@ GROUP_PERMISSIONS = {
         "change_declaration",
         "delete_declaration",
         "view_declaration",
+        "publish_meeting",
     ],
     "documents": [
         "view_document",
@@ -53,15 +54,15 @@ GROUP_PERMISSIONS = {
         "delete_pagerange",
         "view_pagerange",
     ],
-    "portal": ["add_ingestjob", "view_ingestjob", "view_auditentry", "publish_meeting"],
+    "staff": ["add_ingestjob", "view_ingestjob", "view_auditentry"],
 }
 
-UPLOAD = "portal.add_ingestjob"
-VIEW_JOBS = "portal.view_ingestjob"
+UPLOAD = "staff.add_ingestjob"
+VIEW_JOBS = "staff.view_ingestjob"
 CORRECT = "meetings.change_agendaitem"
 VIEW_PAPERS = "documents.view_document"
-PUBLISH = "portal.publish_meeting"
-VIEW_AUDIT = "portal.view_auditentry"
+PUBLISH = "meetings.publish_meeting"
+VIEW_AUDIT = "staff.view_auditentry"
 
 
 def sync_group(group_model, permission_model):

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from portal.staff.jobs import run_job
+from staff.jobs import run_job
 
 
 @task()

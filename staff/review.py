@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from documents.models import Document, Page
 from meetings.models import AgendaItem, Meeting, Report
-from portal.models import AuditEntry, IngestJob
-from portal.staff import audit, corrections, publishing
-from portal.staff.forms import (
+from staff import corrections, publishing
+from staff.forms import (
     AttendanceFormSet,
     ItemForm,
     ItemOrderFormSet,
@@ -24,8 +22,9 @@ from portal.staff.forms import (
     ReportForm,
     ResolutionFormSet,
 )
-from portal.staff.input import check_rows
-from portal.staff.permissions import (
+from staff.input import check_rows
+from staff.models import AuditEntry, IngestJob
+from staff.permissions import (
     CORRECT,
     PUBLISH,
     UPLOAD,
@@ -33,7 +32,7 @@ from portal.staff.permissions import (
     can,
     staff_required,
 )
-from portal.staff.views import _queue_upload
+from staff.uploads import queue_upload
 
 
 def _agenda(meeting):
@@ -96,16 +95,7 @@ def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            meeting = form.save(commit=False)
-            if {"start_time", "venue", "organisation"} & set(form.changed_data):
-                meeting.details_corrected = True  # a re-read of its papers keeps them
-            meeting.save()
-            if form.changed_data:
-                detail = "Changed: " + ", ".join(form.changed_data)
-                audit.record(
-                    request.user, audit.Action.CORRECTED, meeting, meeting=meeting, detail=detail
-                )
+        meeting = corrections.save_meeting(form, request.user)
         messages.success(request, "Meeting details saved.")
         return redirect("staff:meeting", pk=meeting.pk)
     return render(request, "staff/meeting_edit.html", {"meeting": meeting, "form": form})
@@ -193,10 +183,13 @@ def document_manage(request, pk):
         if not can(request.user, UPLOAD):
             raise PermissionDenied
         if form.is_valid():
-            with transaction.atomic():
-                _queue_upload(
-                    request.user, form.cleaned_data, document.meeting, None, replaces=document
-                )
+            queue_upload(
+                request.user,
+                form.cleaned_data["file"],
+                meeting=document.meeting,
+                publish=form.cleaned_data.get("publish"),
+                replaces=document,
+            )
             messages.success(request, "The new version is being read now.")
             return redirect("staff:meeting", pk=document.meeting_id)
     context = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.staff import review, views
+from staff import review, views
 
 app_name = "staff"
 

@@ -1,4 +1,5 @@
-"""Accepting an uploaded PDF: checked by its content, kept under a random name until read.
+"""Accepting an uploaded PDF: checked by its content, kept under a random name until read,
+logged, and queued for the task worker.
 
 A file that does not start like a PDF is turned away at once, in the words the ingest uses.
 """
@@ -11,8 +12,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from documents.ingest.signature import HEAD_BYTES, sniff_problem
+from staff import audit
+from staff.jobs import queue_job
+from staff.models import IngestJob
 
 
 def check_upload(uploaded) -> None:
@@ -48,3 +53,40 @@ def keep_upload(uploaded) -> Path:
 def display_name(uploaded) -> str:
     """The client's file name, only ever shown as text (never part of a path)."""
     return os.path.basename(str(uploaded.name or "upload.pdf").replace("\\", "/"))[:255]
+
+
+@transaction.atomic
+def queue_upload(
+    user,
+    uploaded,
+    *,
+    meeting=None,
+    committee_name: str = "",
+    date=None,
+    kind: str = "",
+    publish: bool = False,
+    replaces=None,
+) -> IngestJob:
+    """Keep a checked upload, log it and queue it to be read. For ``meeting`` (when known) its
+    committee and date are used; a new version (``replaces``) keeps the kind of the old."""
+    job = IngestJob.objects.create(
+        created_by=user,
+        meeting=meeting,
+        committee_name=meeting.committee.name if meeting else committee_name,
+        date=meeting.date if meeting else date,
+        kind=replaces.kind if replaces else kind,
+        original_filename=display_name(uploaded),
+        upload_path=str(keep_upload(uploaded)),
+        size=uploaded.size,
+        publish=bool(publish),
+        replaces=replaces,
+    )
+    audit.record(
+        user,
+        audit.Action.UPLOADED,
+        job.original_filename,
+        meeting=meeting,
+        detail=f"{job.size:,} bytes" + (f", replacing {replaces}" if replaces else ""),
+    )
+    queue_job(job)
+    return job

@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 
 from documents.models import Document, PageRange
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Report, Resolution
-from portal.staff.uploads import check_upload
+from staff.uploads import check_upload
 
 REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item")]
 KIND_CHOICES = [("", "Work it out from the paper"), *Document.Kind.choices]
@@ -42,6 +42,18 @@ class MeetingChoiceForm(forms.Form):
     def committee_name(self) -> str:
         committee = self.cleaned_data.get("committee")
         return committee.name if committee else self.cleaned_data.get("new_committee", "").strip()
+
+    def chosen_meeting(self) -> Meeting | None:
+        """The existing meeting the clerk chose. A new committee or meeting is made only when a
+        paper for it has been read, so a refused file leaves nothing behind."""
+        name, date = self.committee_name(), self.cleaned_data.get("date")
+        if not (name and date):
+            return None
+        return (
+            Meeting.objects.filter(committee__name__iexact=name, date=date)
+            .order_by("start_time")
+            .first()
+        )
 
 
 class PaperForm(forms.Form):

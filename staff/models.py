@@ -1,4 +1,8 @@
-"""The staff workflow's records: uploads waiting to be read, and the audit log."""
+"""The staff workflow's records: uploads waiting to be read, and the audit log.
+
+Both were first made by the ``portal`` app and keep its tables (``db_table``), so a database
+made then upgrades in place. Publishing permission is ``meetings.publish_meeting``.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +56,7 @@ class IngestJob(models.Model):
     )
 
     class Meta:
+        db_table = "portal_ingestjob"
         ordering = ["-created", "-pk"]
 
     def __str__(self) -> str:
@@ -91,10 +96,8 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        db_table = "portal_auditentry"
         verbose_name_plural = "audit entries"
-        permissions = [
-            ("publish_meeting", "Can publish and unpublish a meeting's papers"),
-        ]
 
     def __str__(self) -> str:
         action = self.get_action_display()
