@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 MOVED_MODELS = ("ingestjob", "auditentry")
-TASK_TABLE = "django_tasks_db_dbtaskresult"
+TASK_TABLE = "django_tasks_database_dbtaskresult"  # django_tasks_db's results
 OLD_TASK, NEW_TASK = "portal.staff.tasks.read_upload", "staff.tasks.read_upload"
 
 
