@@ -75,13 +75,13 @@ def _attendance(meeting: Meeting) -> dict | None:
         return None
     by_role = {role: [a for a in rows if a.role == role] for role in Attendance.Role.values}
     return {
-        "present": [a.person.name for a in by_role["present"]],
-        "apologies": [a.person.name for a in by_role["apologies"]],
+        "present": [a.person.name for a in by_role[Attendance.Role.PRESENT]],
+        "apologies": [a.person.name for a in by_role[Attendance.Role.APOLOGIES]],
         "substitutes": [
             {"name": a.person.name, "for": a.substitute_for.name if a.substitute_for else ""}
-            for a in by_role["substitute"]
+            for a in by_role[Attendance.Role.SUBSTITUTE]
         ],
-        "officers": [a.person.name for a in by_role["officer"]],
+        "officers": [a.person.name for a in by_role[Attendance.Role.OFFICER]],
     }
 
 

@@ -55,7 +55,7 @@ def as_paper(document: Document, meeting: Meeting) -> Paper:
     if document.minutes_of_id and document.minutes_of_id != meeting.pk:
         elsewhere = True  # minutes of an earlier meeting, up for approval at this one
     elif document.minutes_of_id == meeting.pk:
-        kind = "minutes"
+        kind = Document.Kind.MINUTES
     return Paper(
         fit=head_fit(reading, meeting),
         ref=document.pk,

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
+from documents.ingest import vocabulary
 from documents.querysets import DocumentQuerySet, PageQuerySet, PageRangeQuerySet
 
 
@@ -15,19 +16,17 @@ def paper_path(document: Document, filename: str) -> str:
 
 
 class Document(models.Model):
-    class Kind(models.TextChoices):
-        AGENDA_PACK = "agenda-pack", "Agenda reports pack"
-        AGENDA = "agenda", "Agenda"
-        MINUTES = "minutes", "Minutes"
-        SUPPLEMENT = "supplement", "Supplementary pack"
-        REPORT = "report", "Report"
-        APPENDIX = "appendix", "Appendix"
-        DECISION = "decision", "Decision record"
-        OTHER = "other", "Other"
+    #: Its kind: the choices are built from ``documents.ingest.vocabulary.KINDS``.
+    Kind = models.TextChoices(
+        "Kind",
+        [(kind.name, (kind.value, kind.label)) for kind in vocabulary.KINDS],
+        module=__name__,
+        qualname="Document.Kind",
+    )
 
     #: The part a paper plays in its meeting: only the agenda defines items, only minutes
     #: define minutes, resolutions and attendance; the rest attach to items.
-    AGENDA_KINDS = frozenset({"agenda-pack", "agenda"})
+    AGENDA_KINDS = vocabulary.AGENDA_KINDS
 
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="documents"
@@ -128,16 +127,14 @@ class Document(models.Model):
                 version.superseded_by = newest
                 version.save(update_fields=["superseded_by", "updated"])
 
-    ROLE_NAMES = {"agenda": "Agenda", **dict(Kind.choices)}
-
     @property
     def role(self) -> str:
-        return "agenda" if self.kind in self.AGENDA_KINDS else self.kind
+        return self.Kind.AGENDA if self.kind in self.AGENDA_KINDS else self.kind
 
     def get_role_display(self) -> str:
         if self.minutes_of_id and self.minutes_of_id != self.meeting_id:
             return "Previous minutes"
-        return self.ROLE_NAMES.get(self.role, self.role)
+        return vocabulary.KIND_LABELS.get(self.role, self.role)
 
     @property
     def doubts(self) -> list[str]:

@@ -37,12 +37,12 @@ from documents.ingest.errors import IngestError
 from documents.ingest.identity import paper_identity, revision_rank
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.serialise import reading_as_json
+from documents.ingest.vocabulary import DEFINES_HEAD
 from documents.meeting_sync import head_fit, rebuild_meeting
 from documents.models import Document, Page
 from meetings.models import Meeting
 
 WRITE_ATTEMPTS = 3
-DEFINES_HEAD = {"agenda-pack", "agenda", "minutes", "supplement"}
 
 
 class AlreadyLoaded(Exception):
@@ -95,7 +95,7 @@ def file_paper(parsed: ParsedDocument, context: MeetingContext) -> Filing:
                 f"“{context.committee}” as {where} says"
             )
     if context.date and head.date and head.date != context.date:
-        if parsed.kind == "minutes" and head.date < context.date and same_committee:
+        if parsed.kind == Document.Kind.MINUTES and head.date < context.date and same_committee:
             filing.minutes_of_date = head.date
             filing.warnings.append(
                 f"minutes of the meeting of {head.date:%-d %B %Y}, published with this one "
@@ -209,7 +209,7 @@ class DocumentWriter:
         elif same_day:
             meeting = same_day[0]
         if meeting is None:
-            held = self.parsed.kind == "minutes" or date < timezone.localdate()
+            held = self.parsed.kind == Document.Kind.MINUTES or date < timezone.localdate()
             meeting = Meeting(
                 committee=committee,
                 date=date,
@@ -300,7 +300,7 @@ class DocumentWriter:
 
     def _wholly_exempt(self) -> bool:
         items = self.parsed.items
-        return self.parsed.kind == "report" and len(items) == 1 and items[0].exempt
+        return self.parsed.kind == Document.Kind.REPORT and len(items) == 1 and items[0].exempt
 
     def _pages(self, document: Document) -> None:
         Page.objects.bulk_create(

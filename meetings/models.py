@@ -61,12 +61,19 @@ class Committee(models.Model):
         return reverse("committee-detail", kwargs={"slug": self.slug})
 
 
+class MeetingStatus(models.TextChoices):
+    """Whether a meeting is to come, was held, or will not be held as planned."""
+
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+    POSTPONED = "postponed", "Postponed"
+
+
 class Meeting(models.Model):
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
-        POSTPONED = "postponed", "Postponed"
+    Status = MeetingStatus
+    #: Not to be held as planned: shown as such wherever the meeting is listed.
+    CALLED_OFF = frozenset({MeetingStatus.CANCELLED, MeetingStatus.POSTPONED})
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField(db_index=True)
@@ -114,7 +121,7 @@ class Meeting(models.Model):
                 fields=["committee", "url_key"], name="meeting_url_unique_per_committee"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["scheduled", "held", "cancelled", "postponed"]),
+                condition=Q(status__in=MeetingStatus.values),
                 name="meeting_status_known",
             ),
         ]
@@ -134,6 +141,15 @@ class Meeting(models.Model):
         return reverse(
             "meeting-detail", kwargs={"committee": self.committee.slug, "date": self.url_key}
         )
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed."""
+        return self.status in self.CALLED_OFF
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
 
     def make_url_key(self) -> str:
         """The date in the meeting's URL; a second meeting that day adds its time."""
@@ -355,13 +371,18 @@ class Resolution(models.Model):
         return f"{self.number} {self.text[:60]}".strip()
 
 
+class AttendanceRole(models.TextChoices):
+    """The part a person played at a meeting, as the minutes record it."""
+
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    SUBSTITUTE = "substitute", "Substitute"
+    OFFICER = "officer", "Officer"
+    ATTENDING = "attending", "Also attending"
+
+
 class Attendance(models.Model):
-    class Role(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        SUBSTITUTE = "substitute", "Substitute"
-        OFFICER = "officer", "Officer"
-        ATTENDING = "attending", "Also attending"
+    Role = AttendanceRole
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
@@ -389,7 +410,7 @@ class Attendance(models.Model):
                 fields=["meeting", "person", "role"], name="attendance_once_per_role"
             ),
             models.CheckConstraint(
-                condition=Q(substitute_for__isnull=True) | Q(role="substitute"),
+                condition=Q(substitute_for__isnull=True) | Q(role=AttendanceRole.SUBSTITUTE),
                 name="substitute_for_only_on_substitutes",
             ),
         ]

@@ -40,7 +40,9 @@ class MeetingQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         return (
-            self.filter(date__gte=today).exclude(status="cancelled").order_by("date", "start_time")
+            self.filter(date__gte=today)
+            .exclude(status=self.model.Status.CANCELLED)
+            .order_by("date", "start_time")
         )
 
     def in_month(self, year: int, month: int):
@@ -121,10 +123,10 @@ class PersonQuerySet(models.QuerySet):
         return person or self.create(name=cleaned[:200], kind=kind)
 
     def councillors(self):
-        return self.filter(kind="councillor")
+        return self.filter(kind=self.model.Kind.COUNCILLOR)
 
     def officers(self):
-        return self.filter(kind="officer")
+        return self.filter(kind=self.model.Kind.OFFICER)
 
     def with_public_attendance(self):
         from meetings.models import Attendance

@@ -66,6 +66,10 @@ class IngestJob(models.Model):
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
 
+    @property
+    def has_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
 
 class AuditEntry(models.Model):
     """Who did what to which papers, and when. Never edited."""

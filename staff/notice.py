@@ -9,7 +9,7 @@ import holidays
 from django.conf import settings
 from django.utils import timezone
 
-AGENDA_KINDS = {"agenda-pack", "agenda"}
+from documents.models import Document
 
 
 @cache
@@ -35,7 +35,7 @@ def short_notice_warning(meeting, kinds, today: dt.date | None = None) -> str:
     """A warning if publishing an agenda of ``kinds`` today gives too little notice, else ""."""
     today = today or timezone.localdate()
     required = settings.AGENDA_NOTICE_CLEAR_WORKING_DAYS
-    if not AGENDA_KINDS & set(kinds) or meeting.date < today:
+    if not Document.AGENDA_KINDS & set(kinds) or meeting.date < today:
         return ""
     days = clear_working_days(today, meeting.date)
     if days >= required:

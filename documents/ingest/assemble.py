@@ -29,8 +29,8 @@ from documents.ingest.parsed import (
     ParsedItem,
     ParsedReport,
 )
+from documents.ingest.vocabulary import AGENDA_KINDS
 
-AGENDA_KINDS = ("agenda-pack", "agenda")
 PRECEDENCE = {
     "agenda-pack": 0,
     "agenda": 1,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-DOCUMENT_KINDS = ("agenda-pack", "agenda", "minutes", "supplement", "report", "decision", "other")
+from .vocabulary import DOCUMENT_KINDS  # noqa: F401  (the kinds, defined in vocabulary.py)
 
 
 @dataclass

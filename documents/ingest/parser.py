@@ -15,18 +15,10 @@ from .errors import IngestError
 from .header import parse_meeting
 from .ocr import lacks_text_layer, ocr_pages
 from .pages import finish_pages
-from .parsed import DOCUMENT_KINDS, PageContent, ParsedDocument, ParsedItem
+from .parsed import PageContent, ParsedDocument, ParsedItem
 from .pdf import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_pdf
+from .vocabulary import DOCUMENT_KINDS, KIND_TITLES, OTHER
 
-KIND_TITLES = {
-    "agenda-pack": "Agenda reports pack",
-    "agenda": "Agenda",
-    "minutes": "Minutes",
-    "supplement": "Supplementary agenda",
-    "report": "Report",
-    "decision": "Record of decision",
-    "other": "Document",
-}
 _SUBJECT_LABEL = re.compile(
     r"^\s*(?:subject(?:\s+matter)?|title(?:\s+of\s+(?:report|decision))?|report\s+title)\s*[:/]"
     r"\s*(?P<value>.*)$",
@@ -65,7 +57,7 @@ def document_title(kind: str, pages: list[PageContent], items: list[ParsedItem])
                     return " ".join(value.split())[:200]
         if items and items[0].title:
             return items[0].title
-    return KIND_TITLES.get(kind, "Document")
+    return KIND_TITLES.get(kind, KIND_TITLES[OTHER])
 
 
 def parse_pdf(

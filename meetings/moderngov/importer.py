@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from documents.importer import Importer, IngestOptions
+from documents.models import Document
 from meetings.attendance_record import AttendanceRecord
 from meetings.matching import number_key
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Person
@@ -24,10 +25,10 @@ from meetings.moderngov.sources import SourceError
 log = logging.getLogger(__name__)
 
 KIND_WORDS = [
-    ("minutes", "minutes"),
-    ("supplement", "supplement"),
-    ("decision", "decision"),
-    ("agenda", "agenda"),
+    ("minutes", Document.Kind.MINUTES),
+    ("supplement", Document.Kind.SUPPLEMENT),
+    ("decision", Document.Kind.DECISION),
+    ("agenda", Document.Kind.AGENDA),
 ]
 
 
@@ -63,7 +64,7 @@ def meeting_status(mg: parse.MgMeeting) -> str:
 
 def paper_kind(title: str) -> str:
     lowered = title.lower()
-    return next((kind for word, kind in KIND_WORDS if word in lowered), "report")
+    return next((kind for word, kind in KIND_WORDS if word in lowered), Document.Kind.REPORT)
 
 
 class ModernGovImporter:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from meetings.models import Attendance, Committee
 from meetings.views.paging import paginate
 
-MEMBER_ROLES = ["present", "apologies", "substitute"]
+MEMBER_ROLES = [Attendance.Role.PRESENT, Attendance.Role.APOLOGIES, Attendance.Role.SUBSTITUTE]
 
 
 @require_safe

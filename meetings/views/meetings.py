@@ -18,11 +18,11 @@ from meetings.views.paging import paginate
 
 # The order attendance is shown in, with each group's heading.
 ATTENDANCE_GROUPS = [
-    ("present", "Present"),
-    ("substitute", "Substitutes"),
-    ("apologies", "Apologies"),
-    ("attending", "Also attending"),
-    ("officer", "Officers"),
+    (Attendance.Role.PRESENT, "Present"),
+    (Attendance.Role.SUBSTITUTE, "Substitutes"),
+    (Attendance.Role.APOLOGIES, "Apologies"),
+    (Attendance.Role.ATTENDING, "Also attending"),
+    (Attendance.Role.OFFICER, "Officers"),
 ]
 WEEKDAYS = [(name, name[:3]) for name in calendar.day_name]
 

@@ -33,8 +33,8 @@ def person_detail(request, slug):
     )
     totals = attendance.aggregate(
         # One person can be listed twice for a meeting (present, and as a substitute).
-        attended=Count("meeting", filter=~Q(role="apologies"), distinct=True),
-        apologies=Count("meeting", filter=Q(role="apologies"), distinct=True),
+        attended=Count("meeting", filter=~Q(role=Attendance.Role.APOLOGIES), distinct=True),
+        apologies=Count("meeting", filter=Q(role=Attendance.Role.APOLOGIES), distinct=True),
     )
     return render(
         request,

@@ -9,7 +9,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.importer import Importer, IngestOptions, expand_paths
-from documents.ingest.parsed import DOCUMENT_KINDS
+from documents.ingest.vocabulary import DOCUMENT_KINDS, OTHER
 
 
 def iso_date(value: str) -> dt.date:
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--committee", help="committee name (overrides what is read)")
         parser.add_argument("--date", help="meeting date YYYY-MM-DD (overrides what is read)")
         parser.add_argument(
-            "--kind", choices=[k for k in DOCUMENT_KINDS if k != "other"], help="document kind"
+            "--kind", choices=[k for k in DOCUMENT_KINDS if k != OTHER], help="document kind"
         )
         parser.add_argument(
             "--draft", action="store_true", help="leave the new documents unpublished"
