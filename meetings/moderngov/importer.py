@@ -64,7 +64,8 @@ def meeting_status(mg: parse.MgMeeting) -> str:
 
 def paper_kind(title: str) -> str:
     lowered = title.lower()
-    return next((kind for word, kind in KIND_WORDS if word in lowered), Document.Kind.REPORT)
+    kind = next((kind for word, kind in KIND_WORDS if word in lowered), Document.Kind.REPORT)
+    return kind.value  # a plain string: the reading process it is handed to has no Django
 
 
 class ModernGovImporter:
