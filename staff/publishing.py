@@ -45,9 +45,16 @@ def unpublish_meeting(meeting, user):
     return audit.record(user, audit.Action.UNPUBLISHED, meeting, meeting=meeting)
 
 
+class NotPublishable(Exception):
+    """A paper that cannot be published; ``str(error)`` says why, for the clerk."""
+
+
 @transaction.atomic
 def publish_document(document: Document, user):
-    """Publish one paper (a supplement added later); its meeting must be published to show it."""
+    """Publish one paper (a supplement added later); its meeting must be published to show it.
+    A superseded version is never published (``NotPublishable``)."""
+    if not document.is_current:
+        raise NotPublishable("A superseded version cannot be published.")
     document.is_published = True
     document.published_at = document.published_at or timezone.now()
     document.save(update_fields=["is_published", "published_at", "updated"])

@@ -209,10 +209,11 @@ def document_manage(request, pk):
 def document_publish(request, pk):
     document = get_object_or_404(Document, pk=pk)
     if request.POST.get("publish") == "1":
-        if not document.is_current:
-            messages.error(request, "A superseded version cannot be published.")
-        else:
+        try:
             entry = publishing.publish_document(document, request.user)
+        except publishing.NotPublishable as refused:
+            messages.error(request, str(refused))
+        else:
             messages.success(request, f"Published {document.title}.")
             if entry.warning:
                 messages.warning(request, entry.warning)
