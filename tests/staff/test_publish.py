@@ -112,3 +112,17 @@ def test_a_supplement_uploaded_later_waits_until_it_is_published(officer_client,
     assert client.get(supplement.get_absolute_url()).status_code == 404
     officer_client.post(reverse("staff:document-publish", args=[supplement.pk]), {"publish": "1"})
     assert client.get(supplement.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_superseded_version_is_never_published(officer_client):
+    meeting = factories.meeting(date=dt.date(2030, 1, 10))
+    new = factories.document(meeting, is_published=False, version=2)
+    old = factories.document(meeting, is_published=False, superseded_by=new)
+    response = officer_client.post(
+        reverse("staff:document-publish", args=[old.pk]), {"publish": "1"}, follow=True
+    )
+    assert "A superseded version cannot be published." in response.content.decode()
+    old.refresh_from_db()
+    assert old.is_published is False and old.published_at is None
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.PUBLISHED).exists()
