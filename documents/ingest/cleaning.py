@@ -28,6 +28,14 @@ BULLETS = (
 )
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|[\ue000-\uf8ff]|o(?=\s))\s*(?P<rest>\S.*)$")
 _EDGE_LINES = 3
+# pdfium writes U+0002 where the PDF has a (soft) hyphen; every other control character is
+# noise from the PDF's encoding and is dropped. Line feeds and tabs are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters: U+0002 becomes the hyphen it stands for."""
+    return _CONTROL.sub("", text.replace("\x02", "-"))
 
 
 def line_key(line: str) -> str:

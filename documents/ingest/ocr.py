@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from .cleaning import strip_controls
 from .parsed import PageContent
 
 MIN_PAGE_CHARS = 20  # fewer extracted characters than this: the page has no real text layer
@@ -85,6 +86,6 @@ def ocr_pages(
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for page, text in pool.map(work, targets):
-            page.raw_text = text.replace("\f", "").strip("\n")
+            page.raw_text = strip_controls(text.replace("\f", "")).strip("\n")
             page.ocr = True
     return True

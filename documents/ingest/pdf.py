@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .active_content import active_content_problem, problem_for
+from .cleaning import strip_controls
 from .errors import IngestError, size_words
 from .parsed import PageContent
 from .ruled_tables import page_tables
@@ -108,7 +109,7 @@ _TAB_RUN = re.compile(r"[ \xa0]*\t(?:[ \t\xa0]|\r(?!\n))*")
 def normalise_raw(text: str) -> str:
     """Extracted text with uniform line ends; tab-separated words joined by single spaces."""
     text = _TAB_RUN.sub(" ", text)
-    return _CRLF.sub("\n", text).replace("\x00", "").replace("\f", "\n")
+    return strip_controls(_CRLF.sub("\n", text).replace("\f", "\n"))
 
 
 def _path_count(page: pdfium.PdfPage, limit: int) -> int:
@@ -125,7 +126,7 @@ def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
         title = (pdf.get_metadata_value("Title") or "").strip()
     except Exception:  # noqa: BLE001 - metadata is optional decoration
         return None
-    return title or None
+    return strip_controls(title) or None
 
 
 def read_pdf(
@@ -191,7 +192,10 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
             active |= page_findings(page)
             text = normalise_raw(textpage.get_text_bounded())
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
-                found = page_tables(page, textpage)
+                found = [
+                    [[strip_controls(cell) for cell in row] for row in table]
+                    for table in page_tables(page, textpage)
+                ]
                 if found:
                     tables[index + 1] = found
         finally:
