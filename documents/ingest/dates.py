@@ -37,9 +37,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?:{_WEEKDAY}[\s,\-–]*)?\b{_DAY}\s*(?:of\s+)?{_MONTH}[\s,]*{_YEAR}\b", re.I
+    rf"(?:{_WEEKDAY}[\s,.\-–]*)?\b{_DAY}\s*(?:of\s+)?{_MONTH}[\s,]*{_YEAR}\b", re.I
 )
-_MONTH_DAY_YEAR = re.compile(rf"(?:{_WEEKDAY}[\s,\-–]*)?\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?:{_WEEKDAY}[\s,.\-–]*)?\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I
+)
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b")
 
 
@@ -119,3 +121,20 @@ def find_times(text: str) -> list[TimeMatch]:
         explicit = bool(suffix) or hour >= 13 or bool(match["h3"])
         found.append(TimeMatch(dt.time(hour, minute), match.start(), match.end(), explicit))
     return found
+
+
+_SIGNED = re.compile(r"^\s*(?:signed|date(?:\s+of\s+decision)?|signed\s+date)\b", re.I)
+
+
+def signed_date(pages: list) -> dt.date | None:
+    """The date a record of decision was signed: beside "Signed"/"Date" on its last pages."""
+    for page in reversed(pages[-2:]):
+        lines = [line.strip() for line in page.raw_text.splitlines() if line.strip()]
+        for index in range(len(lines) - 1, -1, -1):
+            if not _SIGNED.match(lines[index]):
+                continue
+            for near in lines[max(0, index - 2) : index + 3]:
+                found = find_dates(near)
+                if found:
+                    return found[-1].date
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import find_dates, find_times
+from .dates import find_dates, find_times, signed_date
 from .front_matter import front_lines
 from .parsed import PageContent, ParsedMeeting
 
@@ -55,6 +55,18 @@ _MEETING_OF = re.compile(
     rf"(?P<body>(?:(?!(?:a|the|meeting|minutes)\b)[\w’'&,-]+\s+){{0,8}}?{_BODY_WORD})"
     rf"(?=\s+(?:held|will|to\s+be|on|at|in|meeting|,|$)|[,.:]|\s*$)",
     re.I,
+)
+# The same in a stack of heading lines: the name may follow on the next line and end there
+# ("MINUTES OF THE REGULAR MEETING OF THE" / "ALAMEDA REUSE AND REDEVELOPMENT AUTHORITY").
+_MEETING_OF_HEAD = re.compile(
+    rf"\b(?:meeting|minutes|session)\s+of\s+(?:the\s+)?"
+    rf"(?P<body>(?:(?!(?:a|the|meeting|minutes)\b)[\w’'&,-]+[ \t]+){{0,8}}?{_BODY_WORD})"
+    r"(?=[ \t]*(?:\n|$|[,.:])|\s+of\s+the\s+(?:city|county|town|village|borough|district)\b"
+    r"|[ \t]+(?:held|will|to\s+be|on|at|in|meeting)\b)",
+    re.I,
+)
+_PLACE_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:city|county|town|village|borough|district|municipality)\s+of\s+", re.I
 )
 _HELD_PLACE = re.compile(
     r"\b(?:held|be\s+held|will\s+be\s+held|to\s+be\s+held|meet)\s+(?:at|in)\s+(?:the\s+)?"
@@ -118,8 +130,44 @@ def _joined(lines: list[str]) -> tuple[str, list[int]]:
     return " ".join(lines), offsets
 
 
+_LETTER = re.compile(
+    r"^\s*(?:dear\b|ask\s+for\b|direct\s+dial|(?:our|your|my)\s+ref|yours\s+(?:sincerely|faithfully))",
+    re.I,
+)
+
+
+def _labelled_date(lines: list[str]) -> tuple[dt.date | None, int]:
+    """A date printed under a date label of the head ("Date: 13 March 2025"): the first wins
+    (a report for Cabinet then Council names Cabinet's date first)."""
+    for index, label, value in _labels(lines[:_HEAD]):
+        if label not in _DATE_LABELS | {"meeting"}:
+            continue
+        near = lines[max(0, index - 3) : index + 4]
+        if any(_LETTER.match(line) for line in near):
+            continue  # the date of a covering letter, not of the meeting
+        found = find_dates(value)
+        if not found and not value and index + 1 < len(lines):
+            found = find_dates(lines[index + 1])
+            index += 1
+        if found:
+            return found[0].date, index
+    return None, -1
+
+
+def _in_sentence(line: str) -> bool:
+    """A line of running text: many words, mostly lower case, no label."""
+    if _LABEL.match(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", line)
+    lower = sum(1 for w in words if w.islower())
+    return len(words) >= 10 and lower >= len(words) * 0.5
+
+
 def parse_date(lines: list[str], joined: str = "") -> tuple[dt.date | None, int]:
     """The meeting date and the index of the line it starts on (-1 when none)."""
+    labelled = _labelled_date(lines)
+    if labelled[0] is not None:
+        return labelled
     text, offsets = _joined(lines[:_HEAD])
     numeric_month_first = bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d\b", text))
     best: tuple[int, dt.date, int] | None = None
@@ -129,8 +177,12 @@ def parse_date(lines: list[str], joined: str = "") -> tuple[dt.date | None, int]
         if _NUMBERED.match(line):
             continue
         before = text[max(offsets[index], match.start - 60) : match.start].lower()
-        context = text[max(0, match.start - 150) : match.start].lower()
+        # The sentence the date is in: its own line, and the line before when it runs on.
+        first = index - 1 if index and line[:1].islower() else index
+        context = text[max(offsets[first], match.start - 150) : match.start].lower()
         score = 100 - index
+        if _in_sentence(line) and not re.search(r"\b(?:held|meeting)\b", before):
+            score -= 50  # a date in running text: the body, not the head
         label = _LABEL.match(line)
         if label and label["label"].strip().lower() in _DATE_LABELS | {"meeting"}:
             score += 40
@@ -322,6 +374,8 @@ def _strip_org(committee: str, organisation: str | None) -> str:
             committee = type_match.group(0) if type_match else "Council"
         generic = {"city", "county", "borough", "town", "london", "royal", "district", "village"}
         place = [w for w in re.findall(r"[A-Z][\w’'-]+", organisation) if w.lower() not in generic]
+        if _PLACE_PREFIX.match(organisation):
+            place = []  # "City of Alameda": its boards are named "Alameda Free Library Board"
         for word in place[:1]:
             if re.match(rf"^{re.escape(word)}\s+\w", committee, re.I) and not re.match(
                 rf"^{re.escape(word)}\s+{_COUNCIL_TYPE}$", committee, re.I
@@ -356,6 +410,13 @@ def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
 
 def _finish(committee: str, organisation: str | None) -> str | None:
     committee = _tidy(_STATUS_WORDS.sub(" ", committee)) or committee
+    prefix = _PLACE_PREFIX.match(committee)
+    if prefix and organisation and _PLACE_PREFIX.match(organisation):
+        # "CITY OF ALAMEDA PLANNING BOARD": the council's name, then the board's.
+        place = _PLACE_PREFIX.sub("", organisation).split()[:1]
+        rest = committee[prefix.end() :].split()
+        if place and rest[:1] and rest[0].lower() == place[0].lower() and len(rest) > 1:
+            committee = " ".join(rest[1:])
     committee = _title_case(_strip_org(_tidy(committee), organisation))
     return committee or None
 
@@ -370,12 +431,26 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
                 return _finish(committee, organisation)
     council_only: str | None = None
     capitals_only: str | None = None
-    for line in lines[:10]:
+    seen_heading = False
+    opening = lines[0] if lines else ""
+    if len(opening.split()) > 12 or opening.endswith("."):
+        match = _MEETING_OF.search(joined)  # a summons: "... a Meeting of X Council to be held"
+        after = joined[match.end() :] if match else ""
+        summons = re.match(r"\s+(?:to\s+be\s+|will\s+be\s+)?held\b", after)
+        if summons and len(match["body"].split()) <= 9:
+            return _finish(match["body"], organisation)
+    for line in lines[:25]:
         if len(line.split()) > 12 or line.endswith("."):
-            break  # prose has begun: heading lines are over
+            if seen_heading:
+                break  # prose has begun: heading lines are over
+            continue  # a notice printed above the heading block
+        seen_heading = True
         if _LABEL.match(line) or _NUMBERED.match(line):
             continue
         if re.search(r"\b(?:meeting|minutes|session)\s+of\b", line, re.I):
+            match = _MEETING_OF_HEAD.search("\n".join(lines[lines.index(line) : _HEAD]))
+            if match and len(match["body"].split()) <= 9:
+                return _finish(match["body"], organisation)
             break
         committee = _committee_from_line(line)
         if not committee:
@@ -415,6 +490,8 @@ def parse_meeting(pages: list[PageContent], kind: str | None = None) -> ParsedMe
         # "City of Alameda Planning Board": the committee was read with the council's name.
         organisation = organisation[: -len(committee)].strip()
     date, date_line = parse_date(lines, joined)
+    if kind == "decision" and _labelled_date(lines)[0] is None:
+        date = signed_date(pages) or date
     return ParsedMeeting(
         organisation=organisation,
         committee=committee,
