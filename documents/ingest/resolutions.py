@@ -5,9 +5,8 @@ Cabinet agree to:", "It was RESOLVED", "Committee resolved to"). It runs on whil
 or its own list continues ("1. That", "(a)", "A)", "i)") and stops at a sentence end followed
 by ordinary text, at the minute's next paragraph number, or at "Reason(s) for Decision(s)".
 
-US minutes record motions ("RESULT: APPROVED", "the motion carried"). Those are not read as
-resolutions: a motion is a resolution only where the minutes print RESOLVED or
-"Resolution No. N, "Title." Adopted", so every resolution returned was printed as one.
+US minutes record motions ("X moved approval of ..., Y seconded, carried 5-0"). Where a
+minute prints no RESOLVED, each motion's words (``motions.motions_in``) are its resolutions.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .minute_items import Line
+from .motions import motions_in
 from .parsed import ParsedResolution
 
 _LEAD = r"(?P<lead>\(?\d{1,3}(?:\.\d+)*[.)]|\(?[a-z][.)])?\s*"
@@ -133,6 +133,9 @@ def extract_decisions(body: list[Line], title: str = "") -> MinuteDecisions:
             out.narrative.append(Line(line.page, after))
     for adopted in _ADOPTED.finditer(" ".join([title] + [ln.text for ln in body])):
         out.resolutions.append(ParsedResolution(adopted.group("num"), _flat([adopted["text"]])))
+    if not out.resolutions:  # US minutes: each motion put to a vote is the item's resolution
+        flat = " ".join(line.text for line in body)
+        out.resolutions = [ParsedResolution("", words) for _, words in motions_in(flat)]
     out.reasons = _flat(reasons) or None
     return out
 
