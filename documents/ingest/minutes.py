@@ -14,6 +14,7 @@ import re
 
 from .attendance import parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
+from .minute_sub_items import split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
 from .resolutions import extract_decisions
 
@@ -63,6 +64,7 @@ def parse_minutes(pages: list[PageContent]) -> tuple[list[ParsedItem], ParsedAtt
     header, spans = find_minutes(lines)
     if spans:
         _trim_closing(spans[-1])
+    spans = split_sub_items(spans)
     items = [_item(span) for span in spans]
     _mark_exempt(items, spans)
     return items, _attendance(header, spans)

@@ -1,0 +1,78 @@
+"""Lettered business under a numbered section of US minutes: "2-A.", "3-A", "4A.", "5B", "2.C".
+
+The truth conventions put such items at the top level, after their section heading, with the
+number as printed. A line is one when it starts with the section's own number followed by a
+letter, the letters rise in order, and the rest of the line reads as a heading. The section
+keeps its whole range of pages; its body is what precedes its first lettered item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .minute_items import Line, MinuteSpan, heading_like
+
+_TAG = re.compile(r"\s*\((?:action|discussion|information|info|presentation)\)\s*$", re.I)
+_FILE_NUMBER = re.compile(r"^\d{4}-\d{2,6}\s*[-–—]\s*")  # "2023-3594 - Approve ..."
+
+
+def _pattern(number: str) -> re.Pattern:
+    num = re.escape(number)
+    return re.compile(
+        rf"^\*?(?P<num>{num}\s?[-.]?\s?(?P<letter>[A-Z])"
+        rf"(?:\s+and\s+{num}\s?[-.]?\s?[A-Z])?)\.?(?:\s+(?P<title>\S.*)|$)"
+    )
+
+
+def _title(first: str, following: list[Line]) -> str:
+    title = _FILE_NUMBER.sub("", first.strip())
+    parts = [title]
+    # A heading wrapped onto a second line ("... Bus Service Plan Update" / "(Action)").
+    for line in following[:2]:
+        if parts[-1].endswith((".", ":")) or len(parts[-1]) < 55:
+            break
+        if not line.text[:1].islower() and not _TAG.fullmatch(line.text):
+            break
+        parts.append(line.text)
+    return _TAG.sub("", " ".join(parts)).strip(" .:;-–")
+
+
+def _lettered(span: MinuteSpan) -> list[tuple[int, str, str]]:
+    """(body index, printed number, title) of each lettered item in the section's body."""
+    if not span.number or not re.fullmatch(r"\d{1,3}", span.number):
+        return []
+    pattern = _pattern(span.number)
+    found: list[tuple[int, str, str]] = []
+    due = "A"
+    for index, line in enumerate(span.body):
+        match = pattern.match(line.text)
+        if not match or not match["title"]:
+            continue
+        letter = match["letter"]
+        if not 0 <= ord(letter) - ord(due) <= 2:
+            continue
+        title = _title(match["title"], span.body[index + 1 :])
+        if not heading_like(title, strict=False):
+            continue
+        found.append((index, re.sub(r"\s+", " ", match["num"]).strip(), title))
+        due = chr(ord(letter) + 1)
+    return found
+
+
+def split_sub_items(spans: list[MinuteSpan]) -> list[MinuteSpan]:
+    """The spans with each section's lettered items placed after it as spans of their own."""
+    out: list[MinuteSpan] = []
+    for span in spans:
+        lettered = _lettered(span)
+        if not lettered:
+            out.append(span)
+            continue
+        body = span.body
+        span.body = body[: lettered[0][0]]
+        out.append(span)
+        for k, (index, number, title) in enumerate(lettered):
+            stop = lettered[k + 1][0] if k + 1 < len(lettered) else len(body)
+            own = body[index + 1 : stop]
+            last = own[-1].page if own else body[index].page
+            out.append(MinuteSpan(title, number, number, body[index].page, last, own))
+    return out

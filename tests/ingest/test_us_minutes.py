@@ -1,0 +1,70 @@
+"""US minutes: lettered items under their section, and motions read as resolutions."""
+
+from __future__ import annotations
+
+from documents.ingest.minutes import parse_minutes
+from documents.ingest.motions import motions_in
+from tests.ingest.pages import shared_paper_pages, text_pages
+
+MINUTES = """MINUTES OF THE REGULAR MEETING OF THE PARKS BOARD
+1. ROLL CALL
+Present: Members Ames, Brook and Chair Dale
+2. CONSENT CALENDAR
+2-A. Approval of the minutes of the Regular Meeting of January 4, 2006.
+2-B. Recommendation to Approve Policy Regarding Hiring Procedures for Special Legal
+Counsel.
+Member Ames moved approval of the staff recommendation. Member Brook seconded the motion,
+which carried by unanimous voice vote - 3.
+3. REGULAR AGENDA ITEMS
+3-A. Presentation of the Final Development Concept
+Board Member Brook made a motion to approve the concept. Board Member Ames seconded the
+motion. The motion passed 3-0.
+4. ADJOURNMENT
+The meeting was adjourned at 9 p.m.
+"""
+
+
+def test_lettered_items_follow_their_section_at_the_top_level():
+    items, _ = parse_minutes(text_pages(MINUTES))
+    assert [i.number for i in items] == ["1", "2", "2-A", "2-B", "3", "3-A", "4"]
+    assert items[3].title.startswith("Recommendation to Approve Policy")
+
+
+def test_each_motion_is_the_resolution_of_its_item():
+    items = {i.number: i for i in parse_minutes(text_pages(MINUTES))[0]}
+    assert [r.text for r in items["2-B"].resolutions] == ["approval of the staff recommendation"]
+    assert [r.text for r in items["3-A"].resolutions] == ["approve the concept"]
+    assert not items["2"].resolutions
+
+
+def test_motion_wordings():
+    cases = {
+        "Member Peeler moved to accept, Member McHugh seconded, and carried 4-0.": "accept",
+        "Commissioner Burney motioned to carry the vote to the next meeting.": (
+            "carry the vote to the next meeting"
+        ),
+        "The motion was made by Board member Henneberry and seconded by Board member Burton "
+        "to approve the Public Art project. Approved 4-0.": "approve the Public Art project",
+        "Approval of 2-A was motioned by Member Gilmore, seconded by Member Matarrese": (
+            "Approval of 2-A"
+        ),
+        "Member Gilmore motioned for approval of 2-B as written.": "approval of 2-B as written",
+    }
+    for text, words in cases.items():
+        assert [w for _, w in motions_in(text)] == [words], text
+
+
+def test_moving_house_is_not_a_motion():
+    assert motions_in("He had followed this project since before he moved to Alameda.") == []
+    assert motions_in("The item was moved forward to the next meeting.") == []
+
+
+def test_real_minutes_with_lettered_items_and_motions():
+    items, _ = parse_minutes(
+        shared_paper_pages("us_alameda_transportation-commission_2023-11-15_minutes")
+    )
+    numbers = [i.number for i in items]
+    assert numbers[4:8] == ["5", "5A", "5B", "6"]
+    by_number = {i.number: i for i in items}
+    assert by_number["5B"].resolutions[0].text.startswith("approve the Meeting Calendar")
+    assert by_number["6"].page_end >= by_number["6C"].page_end
