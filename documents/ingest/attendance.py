@@ -27,7 +27,7 @@ _LABELS: list[tuple[str, str]] = [
     (
         "apologies",
         rf"apologies(?:\s+for\s+absence)?(?:\s+received)?|(?:{_GROUPS}\s+)?absent"
-        r"(?:\s+with\s+apologies)?|not\s+present",
+        r"(?:\s+with\s+apologies)?|not\s+present|excused(?:\s+absences?)?|absent\s+excused",
     ),
     ("present", rf"(?:roll\s+call\s*[–—:-]?\s*)?(?:{_GROUPS}\s+)?present"),
 ]
@@ -80,10 +80,19 @@ def _ends_list(line: str, collected: list[str]) -> bool:
     return line.isupper() and "," not in line and not last.endswith((",", "and"))
 
 
+_INLINE_LABEL = re.compile(
+    r"(?<=[.;,])\s+(?=(?:absent|excused(?:\s+absences?)?|staff(?:\s+present)?|also\s+present"
+    r"|present)\s*:)",
+    re.I,
+)
+
+
 def labelled_lists(lines: list[str]) -> dict[str, list[str]]:
     """The text after each attendance label, keyed by kind; continuation lines included."""
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
+    # "Present: Chair Owens, Board Members Piziali and Vella. Absent: Vice-Chair Rauk"
+    lines = [part for line in lines for part in _INLINE_LABEL.split(line)]
     for line in lines:
         label = _label_of(line)
         if label:

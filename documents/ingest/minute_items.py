@@ -193,7 +193,7 @@ def _numbered_candidate(lines: list[Line], i: int, match: re.Match, prev: str) -
         title = " ".join([title] + [ln.text for ln in lines[i + 1 : ref_at]])
         agenda = _ITEM_REF.match(lines[ref_at].text).group(1)
         end = ref_at + 1
-    else:
+    elif not rest:
         title, end = _continue_title(lines, i, title)
     weight = 1.2 if (ref_at is not None or match.group("agenda")) else 1.0
     num = match.group("num")
@@ -273,6 +273,10 @@ def _sentence_title(lines: list[Line], i: int, title: str) -> tuple[str, int]:
 def _split_caps_title(title: str) -> tuple[str, str]:
     """ "CLERK'S CONTRACT. Held over" -> ("CLERK'S CONTRACT", "Held over")."""
     match = re.match(r"^([^a-z]{3,}?)\.\s+(\S.*)$", title)
+    if match and not match.group(2).isupper():
+        return match.group(1).strip(), match.group(2).strip()
+    # "ROLL CALL: Present: President Ezzy Ashcraft, Board members Burton,"
+    match = re.match(r"^([A-Z][A-Z’'&/ -]{2,40}?):\s+(\S.*)$", title)
     if match and not match.group(2).isupper():
         return match.group(1).strip(), match.group(2).strip()
     return title, ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .attendance import parse_attendance
+from .attendance import labelled_lists, parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
 from .minute_sub_items import split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
@@ -183,7 +183,10 @@ def _attendance(header: list[Line], spans: list[MinuteSpan]) -> ParsedAttendance
     apologies = ""
     for span in spans[:4]:
         if _ROLL_TITLE.search(span.title):
-            extra += [line.text for line in span.body]
+            body = [line.text for line in span.body]
+            if body and re.match(r"roll\s+call", span.title, re.I) and not labelled_lists(body[:1]):
+                body[0] = "Present: " + body[0]  # "ROLL CALL: Board Members Rich, Peeler"
+            extra += body
         if not apologies and _APOLOGIES_TITLE.search(span.title):
             apologies = "\n".join(line.text for line in span.body)
     att = parse_attendance([line.text for line in header], extra, apologies)

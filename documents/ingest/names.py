@@ -14,7 +14,8 @@ _PREFIX_WORDS = (
     r"cllrs?|councill?ors?|councilmembers?|council\s+members?|county|district|borough|parish|"
     r"town|city|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|rev(?:erend)?|the|"
     r"vice[\s-]+chair(?:man|woman|person)?|chair(?:man|woman|person)?|vice[\s-]+mayor|mayor|"
-    r"vice[\s-]+president|president|commissioners?|board\s+members?|members?|trustees?|"
+    r"vice[\s-]+president|president|commissioners?|board\s*members?|members?|trustees?|"
+    r"committee\s+members?|"
     r"alternates?|directors?|authority\s+members?|supervisors?|aldermen|alderman"
 )
 _HONORIFIC = re.compile(r"(?i)(?:cllrs?|councill?ors?|mr|mrs|ms|miss|mx|dr|sir|dame)\.?\s")
@@ -52,9 +53,20 @@ def strip_honorifics(name: str) -> str:
     return stripped or name
 
 
+_ONLY_TITLES = re.compile(rf"^(?:(?:{_PREFIX_WORDS})\.?\s*)+$", re.I)
+# A member's role printed after the name in a roll call ("Joyce McConeghey Board Member").
+_ROLE_AFTER = re.compile(
+    r",?\s+(?:vice[\s-]+)?(?:board\s*member|member|chair(?:man|woman|person)?|president|"
+    r"commissioner|trustee|boardmember|councilmember|mayor)s?$",
+    re.I,
+)
+
+
 def clean_name(chunk: str) -> str | None:
     """One list entry reduced to the bare name, or None when the entry is not a person."""
     chunk = _PARENS.sub(" ", chunk)
+    if _ONLY_TITLES.match(chunk.strip(" .,;:")):
+        return None  # "Chair", "Vice Chair", "Board Member", "Committee Members"
     chunk = re.sub(r"^(?:[o*•\u2022\uf0b7]\s+)+", "", re.sub(r"\s+", " ", chunk)).strip(" .,;:")
     chunk = re.sub(r"^(?:from|by|with|also)\s+", "", chunk)
     if not chunk:
@@ -67,6 +79,8 @@ def clean_name(chunk: str) -> str | None:
     chunk = re.sub(r"\s+[–—-]\s*\d+\.?$", "", chunk)  # "Mayor Johnson – 5."
     if _POSTNOMINAL.match(chunk):
         return None
+    if len(chunk.split()) > 2:
+        chunk = _ROLE_AFTER.sub("", chunk)
     name = strip_honorifics(chunk)
     name = re.sub(r"\s+(?:OBE|MBE|CBE|JP)$", "", name).strip(" .")
     if not name or re.search(r"\d", name) or _NOT_A_NAME.search(name):
@@ -123,6 +137,13 @@ def _join_wrapped(text: str) -> str:
     for line in lines[1:]:
         prev = out[-1].rstrip()
         wrapped = "," in prev and not re.search(r"(?:[,;]|\band)$", prev)
+        # A list printed one entry a line ("Tony Daysog, Boardmember, City of Alameda"): each
+        # line starts a new entry when it carries its own commas.
+        broken = re.search(r"\b(?:[A-Z]\.?|Cllrs?|Councill?ors?|Mr|Mrs|Ms|Dr|of|the)$", prev)
+        first = line.split(",")[0].split()
+        whole = len(first) >= 2 if "," in line else len(first) > 2 and " and " not in line
+        if wrapped and not broken and whole:
+            wrapped = False
         if wrapped and line[:1].isupper() and not line.startswith("("):
             out[-1] = f"{prev} {line}"
         else:

@@ -68,3 +68,38 @@ def test_real_minutes_with_lettered_items_and_motions():
     by_number = {i.number: i for i in items}
     assert by_number["5B"].resolutions[0].text.startswith("approve the Meeting Calendar")
     assert by_number["6"].page_end >= by_number["6C"].page_end
+
+
+def test_roll_call_titles_are_not_names_and_absent_members_are_not_present():
+    text = (
+        "MINUTES OF THE MEETING OF THE HISTORY BOARD\n1. CONVENE\n2. ROLL CALL\n"
+        "Present: Chair Owens, Board Members Piziali and Vella. Absent: Vice-Chair Rauk,\n"
+        "Board Member Chan.\n3. MINUTES\nNone.\n4. ADJOURNMENT\nAdjourned.\n"
+    )
+    _, att = parse_minutes(text_pages(text))
+    assert att.present == ["Owens", "Piziali", "Vella"]
+    assert att.apologies == ["Rauk", "Chan"]
+
+
+def test_a_roster_one_member_a_line_with_roles():
+    text = (
+        "MINUTES OF THE LIBRARY BOARD\n1. ROLL CALL\nPresent: Beverly Johnson, Chair of Alameda\n"
+        "Tony Daysog, Boardmember, City of Alameda\nJoyce McConeghey Board Member\n"
+        "Absent: Kathleen Kearney, Board Member\nExcused Absence: Commissioner Swartz\n"
+        "2. MINUTES\nNone.\n3. ADJOURNMENT\nAdjourned.\n"
+    )
+    _, att = parse_minutes(text_pages(text))
+    assert att.present == ["Beverly Johnson", "Tony Daysog", "Joyce McConeghey"]
+    assert att.apologies == ["Kathleen Kearney", "Swartz"]
+
+
+def test_a_roll_call_heading_that_carries_its_list():
+    text = (
+        "MINUTES OF THE CIVIL SERVICE BOARD\n1. CONVENE: 7:08 pm\n"
+        "2. ROLL CALL: Board Members Michael Rich, Avonnet Peeler and Linda McHugh.\n"
+        "ABSENT: Roberto Rocha\n3. MINUTES: None\n4. ADJOURNMENT\nAdjourned.\n"
+    )
+    items, att = parse_minutes(text_pages(text))
+    assert [i.title for i in items][:2] == ["CONVENE", "ROLL CALL"]
+    assert att.present == ["Michael Rich", "Avonnet Peeler", "Linda McHugh"]
+    assert att.apologies == ["Roberto Rocha"]
