@@ -92,15 +92,22 @@ def _minutes_heading(line: str) -> bool:
     return bool(_MINUTES_WORD.search(first)) or (len(words) <= 12 and not line.endswith("."))
 
 
-def is_minutes(head: list[str], pages: list[PageContent]) -> bool:
-    """Minutes announce themselves in a heading line, or record attendance and resolutions."""
-    for line in head[:15]:
+def minutes_announced(head: list[str], limit: int = 15) -> bool:
+    """A heading line among the first ``limit`` says these are minutes."""
+    for line in head[:limit]:
         if _AGENDA_HEADING.search(line):
             break
         if not _MINUTES_WORD.search(line) or _NUMBERED_LINE.match(line):
             continue
         if not _MINUTES_AS_ITEM.search(line) and _minutes_heading(line):
             return True
+    return False
+
+
+def is_minutes(head: list[str], pages: list[PageContent]) -> bool:
+    """Minutes announce themselves in a heading line, or record attendance and resolutions."""
+    if minutes_announced(head):
+        return True
     body = "\n".join(page.raw_text for page in pages[:3])
     attendance = bool(_ATTENDANCE.search(body))
     resolutions = len(_RESOLVED.findall(body))
@@ -151,6 +158,8 @@ def detect_kind(pages: list[PageContent], metadata_title: str | None = None) -> 
     if not lines:
         return "other"
     head = _head(lines)
+    if minutes_announced(head, 6):  # "MINUTES FOR REGULAR MEETING" in the title block
+        return "minutes"
     if is_supplement(head) or (metadata_title and _SUPPLEMENT.search(metadata_title)):
         return "supplement"
     if is_decision(head):

@@ -77,3 +77,16 @@ def test_an_agenda_front_sheet_then_papers_is_a_pack():
     ]
     assert detect_kind(_pages(front, "More of the list", *papers)) == "agenda-pack"
     assert detect_kind(_pages(front)) == "agenda"
+
+
+def test_a_minutes_title_block_wins_over_supplement_words_below_it():
+    from documents.ingest.detect import detect_kind
+    from tests.ingest.pages import text_pages
+
+    text = (
+        "SPRINGFIELD PARKS COMMISSION\nMINUTES FOR REGULAR MEETING\nDATE: Thursday, "
+        "September 14, 2023\nTIME: 7:00 p.m. Called to Order\nPLACE: City Hall\n"
+        "Additional information on the items is on the city website.\n1. ROLL CALL\n"
+        "Present: Commissioner Burney\n2. ADJOURNMENT\n"
+    )
+    assert detect_kind(text_pages(text)) == "minutes"
