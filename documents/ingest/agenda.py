@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .agenda_list import parse_agenda_list
+from .dates import find_dates
 from .exempt import exempt_paragraph, looks_exempt
 from .pack_pages import (
     agenda_item_marks,
@@ -121,7 +122,7 @@ def parse_single_report(pages: list[PageContent]) -> ParsedItem:
     report = parse_report_frontsheet(text, min_fields=1) or ParsedReport()
     marks = agenda_item_marks(pages[:1])
     number = next(iter(marks), None)
-    title = report.title or _first_heading(pages[0].raw_text) or "Report"
+    title = _without_date(report.title or _first_heading(pages[0].raw_text) or "Report")
     end = len(pages)
     while end > 1 and is_blank_page(pages[end - 1]):
         end -= 1
@@ -139,15 +140,33 @@ def parse_single_report(pages: list[PageContent]) -> ParsedItem:
     return item
 
 
+def _without_date(title: str) -> str:
+    """ "Community Grant Applications 13th March 2018" -> "Community Grant Applications"."""
+    dates = find_dates(title)
+    if dates and dates[-1].end >= len(title.rstrip(" .")) and dates[-1].start > 10:
+        return title[: dates[-1].start].rstrip(" -–—,:")
+    return title
+
+
 def _first_heading(text: str) -> str | None:
-    """The first title-like line, preferring the one after an "Agenda Item N" mark."""
+    """The first title-like line, preferring the one after an "Agenda Item N" mark.
+
+    A meeting line ("County Council Meeting - 13th March 2025") is not the title; a title
+    wrapped over two lines is joined."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for index, line in enumerate(lines[:8]):
         if re.fullmatch(r"(?:agenda\s+)?item\s+\w+", line, re.I) and index + 1 < len(lines):
             return lines[index + 1]
-    for line in lines[:8]:
-        if 3 <= len(line) <= 120 and not re.fullmatch(r"[\d\s./-]+", line) and ":" not in line:
-            return line
+    for index, line in enumerate(lines[:8]):
+        if not 3 <= len(line) <= 120 or re.fullmatch(r"[\d\s./-]+", line) or ":" in line:
+            continue
+        if re.search(r"\bmeeting\b", line, re.I) and find_dates(line):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        wrapped = len(line) >= 55 and ":" not in following and len(following) < 60
+        if wrapped and following[:1].isalpha() and not following.endswith("."):
+            return f"{line} {following}"
+        return line
     return None
 
 

@@ -152,6 +152,20 @@ def is_report(head: list[str]) -> bool:
     return sum(1 for line in head[:40] if _REPORT_SIGNS.match(line)) >= 2
 
 
+_REPORT_HEAD_LABEL = re.compile(r"^\s*(?:from|to|by|subject|report\s+of|report\s+to)\s*:", re.I)
+
+
+def _report_head(head: list[str]) -> bool:
+    """A report's label block heads the paper (no covering letter, no agenda list)."""
+    labels = {
+        _REPORT_HEAD_LABEL.match(line).group(0).split(":")[0].strip().lower()
+        for line in head[:14]
+        if _REPORT_HEAD_LABEL.match(line)
+    }
+    letter = any(_COVER_LETTER.match(line) for line in head)
+    return len(labels) >= 3 and "subject" in labels and not letter
+
+
 def detect_kind(pages: list[PageContent], metadata_title: str | None = None) -> str:
     """The document kind read from its content (see the module docstring)."""
     lines = front_lines(pages, limit_pages=2, limit_lines=80)
@@ -160,6 +174,8 @@ def detect_kind(pages: list[PageContent], metadata_title: str | None = None) -> 
     head = _head(lines)
     if minutes_announced(head, 6):  # "MINUTES FOR REGULAR MEETING" in the title block
         return "minutes"
+    if _report_head(head):  # "From:", "To:", "Subject:": a report, even on late papers
+        return "report"
     if is_supplement(head) or (metadata_title and _SUPPLEMENT.search(metadata_title)):
         return "supplement"
     if is_decision(head):

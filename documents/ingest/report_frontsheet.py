@@ -123,6 +123,9 @@ _DATE_LINE = re.compile(
 )
 
 
+_ANY_LABEL = re.compile(r"^\s*[A-Z][A-Za-z ()/&'’-]{2,40}:(?:\s|$)")
+
+
 def _field_for(label: str) -> str:
     label = re.sub(r"\s+", " ", label.strip().lower())
     for name, alternatives in LABELS.items():
@@ -147,8 +150,12 @@ def _labelled_values(lines: list[str]) -> list[tuple[str, str, int]]:
         elif current is not None and _NUMBERED_SECTION.match(line) and current_field in _LONG:
             current = None
             continue
+        elif current is not None and current_field == "title" and _ANY_LABEL.match(line):
+            current = None  # "Previous Pathway: ..." is the next label, not more of the subject
+            continue
         elif current is not None:
-            limit = 60 if current_field in _LONG else 2
+            # A subject wraps over up to four lines; other short fields over two.
+            limit = 60 if current_field in _LONG else 4 if current_field == "title" else 2
             if len(current) < limit and line.strip():
                 current.append(line.strip())
             continue
