@@ -324,7 +324,9 @@ def find_minutes(lines: list[Line]) -> tuple[list[Line], list[MinuteSpan]]:
     for family in ("numbered", "item-ref", "coded", "paren", "roman"):
         chain = _best_chain([c for c in cands if c.family == family])
         value = sum(c.weight for c in chain)
-        if len(chain) >= 2 and value > best_score + 0.01:
+        # One "(18-139)" file number is enough: no list number or date is printed that way.
+        enough = len(chain) >= (1 if family == "paren" else 2)
+        if enough and value > best_score + 0.01:
             best, best_score = chain, value
     if not best:
         return lines, []

@@ -76,3 +76,42 @@ def split_sub_items(spans: list[MinuteSpan]) -> list[MinuteSpan]:
             last = own[-1].page if own else body[index].page
             out.append(MinuteSpan(title, number, number, body[index].page, last, own))
     return out
+
+
+_LETTERED_LINE = re.compile(
+    r"^\*?(?P<num>(?P<section>\d{1,3})\s?[-.]?\s?(?P<letter>[A-Z])|(?P<bare>[A-Z]))\.?"
+    r"\s+(?P<title>\S.*)$"
+)
+
+
+def lettered_minutes(lines: list[Line]) -> tuple[list[Line], list[MinuteSpan]]:
+    """Minutes whose only printed numbers are lettered: "3-A.", "3-B." under unnumbered
+    headings, or "A.", "B." restarting under each heading ("CONSENT CALENDAR", "NEW
+    BUSINESS"). The letters must rise within a section; two items at least."""
+    found: list[tuple[int, str, str]] = []
+    due, section = "A", None
+    for index, line in enumerate(lines):
+        match = _LETTERED_LINE.match(line.text)
+        if not match:
+            continue
+        letter = match["letter"] or match["bare"]
+        key = match["section"]
+        if match["bare"] and line.text.lstrip("*")[1:2] != ".":
+            continue  # "A Report ..." is a sentence, "A. Report" an item
+        restart = letter == "A" and (key != section or match["bare"])
+        if not restart and (key != section or not 0 <= ord(letter) - ord(due) <= 1):
+            continue
+        title = _title(match["title"], lines[index + 1 :])
+        if not heading_like(title, strict=False) or len(title.split()) > 25:
+            continue
+        found.append((index, re.sub(r"\s+", " ", match["num"]), title))
+        due, section = chr(ord(letter) + 1), key
+    if len(found) < 2:
+        return lines, []
+    spans = []
+    for k, (index, number, title) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(lines)
+        body = lines[index + 1 : stop]
+        last = body[-1].page if body else lines[index].page
+        spans.append(MinuteSpan(title, number, number, lines[index].page, last, body))
+    return lines[: found[0][0]], spans

@@ -14,7 +14,7 @@ import re
 
 from .attendance import labelled_lists, parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
-from .minute_sub_items import split_sub_items
+from .minute_sub_items import lettered_minutes, split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
 from .resolutions import extract_decisions
 
@@ -45,6 +45,12 @@ _EXCLUSION_TITLE = re.compile(
 _EXEMPT_MARK = re.compile(
     r"not\s+for\s+publication|schedule\s*12\s*a|exempt\s+information|confidential", re.I
 )
+# The business a US closed session may take (California's Government Code 54956.8-54957.6).
+_CLOSED_SESSION = re.compile(
+    r"^(?:conference\s+with\s+(?:legal\s+counsel|labor\s+negotiators?|real\s+property)"
+    r"|public\s+employ(?:ment|ee)|(?:existing|anticipated)\s+litigation|closed\s+session\b)",
+    re.I,
+)
 _DECLARATIONS_TITLE = re.compile(r"declar|interests?\b|code\s+of\s+conduct", re.I)
 _NO_DECLARATIONS = re.compile(
     r"^(?:none|nil|no\b|there\s+(?:were|was)\s+no|no\s+(?:declarations|interests)|"
@@ -62,6 +68,8 @@ def parse_minutes(pages: list[PageContent]) -> tuple[list[ParsedItem], ParsedAtt
     """Minutes and attendance read from the pages of a minutes document."""
     lines = page_lines(pages)
     header, spans = find_minutes(lines)
+    if not spans:
+        header, spans = lettered_minutes(lines)
     if spans:
         _trim_closing(spans[-1])
     spans = split_sub_items(spans)
@@ -144,9 +152,13 @@ def declarations_in(title: str, lines: list[Line]) -> list[str]:
 
 
 def _mark_exempt(items: list[ParsedItem], spans: list[MinuteSpan]) -> None:
-    """Exempt minutes: marked at their head, or named by an exclusion resolution."""
+    """Exempt minutes: marked at their head, or named by an exclusion resolution, or (US)
+    the business of a closed session."""
     excluded: set[int] = set()
     for item in items:
+        if _CLOSED_SESSION.search(item.title):
+            item.exempt = True
+            continue
         head = "\n".join([item.title] + [ln.text for ln in _span_of(spans, item).body[:4]])
         if _EXCLUSION_TITLE.search(item.title):
             text = " ".join(r.text for r in item.resolutions) + " " + item.narrative

@@ -103,3 +103,34 @@ def test_a_roll_call_heading_that_carries_its_list():
     assert [i.title for i in items][:2] == ["CONVENE", "ROLL CALL"]
     assert att.present == ["Michael Rich", "Avonnet Peeler", "Linda McHugh"]
     assert att.apologies == ["Roberto Rocha"]
+
+
+def test_letters_restarting_under_unnumbered_headings_are_the_items():
+    text = (
+        "MINUTES OF THE LIBRARY BOARD MEETING\nROLL CALL Present: Cynthia Silva, President\n"
+        "CONSENT CALENDAR\n*A. Report from the Library Director.\n*B. Draft Minutes of the "
+        "Regular Meeting.\nVice President Wismar moved to accept the Consent Calendar.\n"
+        "UNFINISHED BUSINESS\nA. Strategic Plan Status Update\nThe plan is on track.\n"
+        "B. Elimination of Library Overdue Fines\nA Report was given on fines.\n"
+        "NEW BUSINESS\nA. Friends of the Library\nThe Friends met.\n"
+    )
+    items, _ = parse_minutes(text_pages(text))
+    assert [(i.number, i.title) for i in items] == [
+        ("A", "Report from the Library Director"),
+        ("B", "Draft Minutes of the Regular Meeting"),
+        ("A", "Strategic Plan Status Update"),
+        ("B", "Elimination of Library Overdue Fines"),
+        ("A", "Friends of the Library"),
+    ]
+
+
+def test_one_closed_session_file_number_is_an_item_and_exempt():
+    text = (
+        "MINUTES OF THE SPECIAL CITY COUNCIL MEETING\nThe meeting convened at 6:00 p.m.\n"
+        "The Council adjourned to Closed Session to consider:\n"
+        "(18-139) Conference with Legal Counsel - Anticipated Litigation; one case.\n"
+        "Following the Closed Session, the meeting was reconvened.\n"
+    )
+    items, _ = parse_minutes(text_pages(text))
+    assert [i.number for i in items] == ["18-139"]
+    assert items[0].exempt
