@@ -22,7 +22,7 @@ from .pack_pages import (
     strip_stamps,
 )
 from .parsed import PageContent, ParsedItem, ParsedReport, ParsedResolution
-from .report_frontsheet import parse_report_frontsheet
+from .report_frontsheet import contact_author, parse_report_frontsheet
 
 MAX_FRONT_SHEET_PAGES = 8
 EXEMPT_HEAD = 15  # lines at the top of a paper where it is marked not for publication
@@ -120,6 +120,12 @@ def parse_single_report(pages: list[PageContent]) -> ParsedItem:
     """A stand-alone report: one item spanning the document, with its front sheet."""
     text = _paper_text(pages, 1)
     report = parse_report_frontsheet(text, min_fields=1) or ParsedReport()
+    if not report.report_author:
+        # Reports print their contact block at the end ("11. Contact details").
+        tail = "\n".join(strip_stamps(page.raw_text) for page in pages[-3:])
+        found = contact_author(tail)
+        if found:
+            report.report_author, report.author_title = found[0], found[1] or report.author_title
     marks = agenda_item_marks(pages[:1])
     number = next(iter(marks), None)
     title = _without_date(report.title or _first_heading(pages[0].raw_text) or "Report")

@@ -255,3 +255,43 @@ def _split_author_title(report: ParsedReport) -> None:
     if report.report_author:
         pattern = r"\s+(?:tel|e-?mail|phone)\b"
         report.report_author = re.split(pattern, report.report_author, maxsplit=1, flags=re.I)[0]
+
+
+_AUTHOR_LABEL = re.compile(r"^\s*(?:report\s+)?author(?:\s*\(s\))?\b\s*:?\s*(?P<rest>.*)$", re.I)
+_CONTACT_NOISE = re.compile(
+    r"@|\d{4}|^\s*(?:tel|telephone|phone|email|e-mail|mobile|ext)\b|:\s*$|^\s*relevant\s+", re.I
+)
+_PERSON = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr)\.?\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$"
+)
+
+
+_ROLE = re.compile(
+    r"\b(?:director|officer|manager|head|chief|accountant|clerk|lead|adviser|advisor|analyst|"
+    r"counsel|executive|assistant|deputy|interim|acting|senior|principal|coordinator)\b",
+    re.I,
+)
+
+
+def contact_author(text: str) -> tuple[str, str | None] | None:
+    """The report author and their job title from the "Contact details" block a report
+    prints at its end ("Report Author:" / "Nick Abrahams" / "Assistant Director ...")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        label = _AUTHOR_LABEL.match(line)
+        if not label or re.search(r"\band\b", line, re.I):
+            continue
+        rest = re.sub(r"\s*relevant\s+director.*$", "", label["rest"], flags=re.I).strip(" :")
+        following = [rest] if rest else []
+        following += [n for n in lines[index + 1 : index + 4] if not _CONTACT_NOISE.search(n)]
+        if not following:
+            continue
+        name, _, title = following[0].partition(",")
+        if not _PERSON.match(name.strip()):
+            continue
+        title = title.strip() or (following[1] if len(following) > 1 else "")
+        person = _PERSON.match(title) and not _ROLE.search(title)
+        if title and (person or _AUTHOR_LABEL.match(title)):
+            title = ""
+        return name.strip(), title.strip() or None
+    return None

@@ -43,3 +43,31 @@ def test_a_meeting_line_and_a_trailing_date_are_not_the_title():
     )
     grants = parse_single_report(text_pages("Community Grant Applications 13th March 2018\nX\n"))
     assert grants.title == "Community Grant Applications"
+
+
+def test_the_author_is_read_from_the_contact_block_at_the_end():
+    from documents.ingest.report_frontsheet import contact_author
+
+    assert contact_author(
+        "11. Contact details\nReport Author:\nNick Abrahams\nAssistant Director Education\n"
+        "Telephone number\n03000 410058\nRelevant Director:\nChristine McInnes\n"
+    ) == ("Nick Abrahams", "Assistant Director Education")
+    assert contact_author(
+        "5. Contact details\nReport Author Relevant Director\nJoe McKay\nActing Chief Accountant"
+        "\n03000 419601\njoe.mckay@example.gov.uk\nJohn Betts\n"
+    ) == ("Joe McKay", "Acting Chief Accountant")
+    assert contact_author("The author of the strategy said it was late.\n") is None
+
+
+def test_a_single_report_takes_its_author_from_its_last_pages():
+    pages = text_pages(
+        "From: Rory Love, Cabinet Member\nTo: Cabinet – 30 January 2025\n"
+        "Subject: Commissioning Plan\nClassification: Unrestricted\n",
+        "The plan.\n",
+        "11. Contact details\nReport Author:\nNick Abrahams\nAssistant Director Education\n",
+    )
+    report = parse_single_report(pages).report
+    assert (report.report_author, report.author_title) == (
+        "Nick Abrahams",
+        "Assistant Director Education",
+    )
