@@ -138,3 +138,20 @@ def signed_date(pages: list) -> dt.date | None:
                 if found:
                     return found[-1].date
     return None
+
+
+_DURATION = re.compile(
+    r"\b(?:duration(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+(?:commenced|started|began|opened)"
+    r"|(?:commenced|started|began|opened)\s+at)\b\s*:?\s*",
+    re.I,
+)
+
+
+def time_from_body(pages: list) -> dt.time | None:
+    """A start time stated in the body: "Duration of meeting: 10.00 am - 12.35 pm"."""
+    for page in pages:
+        for match in _DURATION.finditer(page.raw_text):
+            times = find_times(page.raw_text[match.end() : match.end() + 25])
+            if times and times[0].start < 6:
+                return times[0].time
+    return None

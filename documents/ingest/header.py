@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import find_dates, find_times, signed_date
+from .dates import find_dates, find_times, signed_date, time_from_body
 from .front_matter import front_lines
 from .parsed import PageContent, ParsedMeeting
 
@@ -205,23 +205,6 @@ def parse_date(lines: list[str], joined: str = "") -> tuple[dt.date | None, int]
     if best is None:
         return None, -1
     return best[1], best[2]
-
-
-_DURATION = re.compile(
-    r"\b(?:duration(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+(?:commenced|started|began|opened)"
-    r"|(?:commenced|started|began|opened)\s+at)\b\s*:?\s*",
-    re.I,
-)
-
-
-def time_from_body(pages: list[PageContent]) -> dt.time | None:
-    """A start time stated in the body: "Duration of meeting: 10.00 am - 12.35 pm"."""
-    for page in pages:
-        for match in _DURATION.finditer(page.raw_text):
-            times = find_times(page.raw_text[match.end() : match.end() + 25])
-            if times and times[0].start < 6:
-                return times[0].time
-    return None
 
 
 def parse_time(lines: list[str], date_line: int) -> dt.time | None:
