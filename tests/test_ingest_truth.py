@@ -21,16 +21,16 @@ from tests.truth import FIELDS, Score, score_document
 
 # The US minutes' truth files follow the conventions of tests/fixtures/truth/README.md:
 # lettered business ("4-A") is a top-level item after its section heading and every motion
-# put to a vote is a resolution. The titles, exempt and resolutions floors stand at what the
-# portal reads under those conventions today; raise them as the US readers follow.
+# put to a vote is a resolution. The floors stand just under what the portal reads under
+# those conventions today (titles, exempt 0.955, resolutions 0.904); never lower them.
 FLOORS = {
     "meetings": 0.95,
     "items": 0.95,
-    "titles": 0.94,
+    "titles": 0.95,
     "pages": 0.9,
-    "exempt": 0.94,
+    "exempt": 0.95,
     "report": 0.9,
-    "resolutions": 0.85,
+    "resolutions": 0.9,
     "attendance": 0.85,
 }
 
