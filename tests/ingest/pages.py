@@ -17,23 +17,14 @@ def text_pages(*texts: str) -> list[PageContent]:
 
 
 def shared_paper_pages(truth_name: str) -> list[PageContent]:
-    """The pages, as the ingest reads them, of the shared paper a truth file describes.
-
-    Skips the test where the shared folder (``../shared`` or ``PORTAL_SHARED``) lacks it.
-    """
+    """The pages, as the ingest reads them, of the real paper a development-half truth file
+    describes (read from the shared folder through ``tests.shared_papers``)."""
     import csv
-    import os
 
-    import pytest
-
-    from benchmarks.score_truth import ROOT, TRUTH
     from documents.ingest.pdf import read_pdf
+    from tests.shared_papers import TRUTH, shared_path
 
-    shared = Path(os.environ.get("PORTAL_SHARED") or ROOT.parent / "shared")
     with (TRUTH / "MANIFEST.tsv").open(newline="") as handle:
         row = next(r for r in csv.DictReader(handle, delimiter="\t") if r["truth"] == truth_name)
     assert row["half"] == "dev", "tests read development-half papers only"
-    path = shared / row["shared_path"]
-    if not path.is_file():
-        pytest.skip(f"shared paper {path} is not here")
-    return read_pdf(path).pages
+    return read_pdf(shared_path(row["shared_path"])).pages
