@@ -1,7 +1,9 @@
 """The open-data export: every published meeting as the JSON of contracts/export.schema.json.
 
-Only public content is exported: exempt items keep their number and title (as a public
-agenda shows them) and lose everything else; unpublished and superseded papers are left out.
+Only public content is exported, as ``meetings.disclosure`` decides: exempt items keep their
+number and title (as a public agenda shows them) and the minute the council printed, unless a
+clerk withheld it; their reports are left out, and so are unpublished and superseded papers
+and whatever was read from them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from documents.models import Document, PageRange
-from meetings.models import AgendaItem, Attendance, Committee, Meeting, Resolution
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    Report,
+    Resolution,
+)
 
 REPORT_EXPORT_FIELDS = (
     "decision_type",
@@ -33,14 +43,14 @@ def _time(value) -> str | None:
 
 
 def _report(item: AgendaItem) -> dict | None:
-    report = getattr(item, "report", None)
+    report = item.public_report
     if report is None:
         return None
     return {name: (getattr(report, name) or None) for name in REPORT_EXPORT_FIELDS}
 
 
 def _item(item: AgendaItem, public_documents: set[int]) -> dict:
-    withheld = item.exempt or bool(item.parent_id and item.parent.exempt)
+    withheld = item.is_withheld
     data = {
         "number": item.number or item.minute_number or None,
         "minute_number": item.minute_number or None,
@@ -60,12 +70,14 @@ def _item(item: AgendaItem, public_documents: set[int]) -> dict:
         for r in item.page_ranges.all()
         if r.document_id in public_documents
     ]
-    if withheld:
-        return data
-    data["report"] = _report(item)
-    data["resolutions"] = [{"number": r.number, "text": r.text} for r in item.resolutions.all()]
-    data["reasons"] = item.reasons or None
-    data["declarations"] = [d.text for d in item.declarations.all()]
+    if item.is_open:
+        data["report"] = _report(item)
+    if item.minute_is_public:
+        data["resolutions"] = [{"number": r.number, "text": r.text} for r in item.resolutions.all()]
+        data["reasons"] = item.reasons or None
+        data["declarations"] = [d.text for d in item.declarations.all()]
+    else:
+        data["minute_number"] = None
     return data
 
 
@@ -93,22 +105,27 @@ def meetings_for_export(committee: str | None = None, since: Date | None = None)
         )
     if since:
         meetings = meetings.filter(date__gte=since)
-    items = AgendaItem.objects.select_related(
-        "parent", "report", "meeting__committee"
-    ).prefetch_related(
-        Prefetch("resolutions", queryset=Resolution.objects.order_by("order")),
-        "declarations",
-        Prefetch(
-            "page_ranges",
-            queryset=PageRange.objects.order_by(
-                "document__kind", "document__title", "document__sha256", "start"
+    items = (
+        AgendaItem.objects.published()
+        .with_disclosure()
+        .select_related("parent", "meeting__committee")
+        .prefetch_related(
+            Prefetch("resolutions", queryset=Resolution.objects.public().order_by("order")),
+            Prefetch("declarations", queryset=Declaration.objects.public()),
+            Prefetch("report", queryset=Report.objects.public(), to_attr="public_report"),
+            Prefetch(
+                "page_ranges",
+                queryset=PageRange.objects.order_by(
+                    "document__kind", "document__title", "document__sha256", "start"
+                ),
             ),
-        ),
+        )
     )
     return meetings.prefetch_related(
         Prefetch("items", queryset=items.order_by("order", "pk")),
         Prefetch(
-            "attendance", queryset=Attendance.objects.select_related("person", "substitute_for")
+            "attendance",
+            queryset=Attendance.objects.public().select_related("person", "substitute_for"),
         ),
         Prefetch(
             "documents",

@@ -88,6 +88,17 @@ def public_resolution() -> Q:
     return listed_item("item__") & published_source() & Q(item__minute_withheld=False)
 
 
+def reachable_item(prefix: str = "") -> Q:
+    """An item with a public address: a listed item, or a part of a listed exempt item (whose
+    address shows only the exempt item's face)."""
+    part_of_exempt = (
+        _at(prefix, parent__exempt=True)
+        & published_source(f"{prefix}source__")
+        & listed_item(f"{prefix}parent__")
+    )
+    return listed_item(prefix) | part_of_exempt
+
+
 def public_report() -> Q:
     """For Report querysets: the front sheet of an open item's report."""
     return open_item("item__") & published_source()
@@ -104,17 +115,23 @@ def public_attendance() -> Q:
     return Q(meeting__is_published=True) & published_source()
 
 
-def withheld_page() -> Exists:
-    """For Page querysets: the page holds an exempt item's paper, or a withheld minute."""
-    from documents.models import PageRange
-
+def withheld_range() -> Q:
+    """For PageRange querysets: the range holds an exempt item's paper (a printed minute is
+    public), or the minute of an item whose minute is withheld."""
     exempt_paper = (Q(item__exempt=True) | Q(item__parent__exempt=True)) & ~Q(
         document__kind="minutes"
     )
     withheld_minute = Q(item__minute_withheld=True) | Q(item__parent__minute_withheld=True)
+    return exempt_paper | withheld_minute
+
+
+def withheld_page() -> Exists:
+    """For Page querysets: the page holds an exempt item's paper, or a withheld minute."""
+    from documents.models import PageRange
+
     return Exists(
         PageRange.objects.filter(
-            exempt_paper | withheld_minute,
+            withheld_range(),
             holds_paper=True,
             document_id=OuterRef("document_id"),
             start__lte=OuterRef("number"),
@@ -133,9 +150,10 @@ def public_page() -> Q:
 
 
 def public_page_range() -> Q:
-    """For PageRange querysets: where a listed item sits in a public paper."""
+    """For PageRange querysets: where a listed item sits in a public paper (public, like its
+    title, even where the pages themselves are withheld)."""
     return (
         listed_item("item__")
-        & _at("document__", is_published=True, is_exempt=False)
+        & _at("document__", is_published=True, is_exempt=False, meeting__is_published=True)
         & ~replaced("document__")
     )

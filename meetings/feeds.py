@@ -1,7 +1,7 @@
 """RSS and Atom feeds: upcoming meetings, newly published papers and decisions.
 
 Each feed is site-wide, or one committee's when the URL names it. Only public records reach
-a feed: published meetings, public papers, and decisions of items that are not exempt.
+a feed: published meetings, public papers, and the decisions the public minutes record.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -109,7 +109,9 @@ class DecisionsFeed(CommitteeScopedFeed):
     subject = "decisions"
 
     def items(self, committee):
-        decided = AgendaItem.objects.public().filter(resolutions__isnull=False).distinct()
+        decided = AgendaItem.objects.with_public_minute().filter(
+            Exists(Resolution.objects.public().filter(item=OuterRef("pk")))
+        )
         if committee:
             decided = decided.filter(meeting__committee=committee)
         return (

@@ -10,9 +10,12 @@ from django.utils.text import slugify
 from meetings.matching import person_key
 from meetings.querysets import (
     AgendaItemQuerySet,
+    AttendanceQuerySet,
     CommitteeQuerySet,
+    DeclarationQuerySet,
     MeetingQuerySet,
     PersonQuerySet,
+    ReportQuerySet,
     ResolutionQuerySet,
 )
 
@@ -341,6 +344,8 @@ class Report(models.Model):
         help_text="The paper this was read from; empty when staff entered it.",
     )
 
+    objects = ReportQuerySet.as_manager()
+
     def __str__(self) -> str:
         return self.title or f"Report for {self.item}"
 
@@ -402,6 +407,8 @@ class Attendance(models.Model):
         help_text="The paper this was read from; empty when staff entered it.",
     )
 
+    objects = AttendanceQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "role", "order"]
         verbose_name_plural = "attendance"
@@ -439,6 +446,8 @@ class Declaration(models.Model):
         related_name="read_declarations",
         help_text="The paper this was read from; empty when staff entered it.",
     )
+
+    objects = DeclarationQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order"]

@@ -69,6 +69,20 @@ class AgendaItemQuerySet(models.QuerySet):
         """Listed items whose minute (text, number, reasons) the public may read."""
         return self.filter(disclosure.public_minute())
 
+    def reachable(self):
+        """Items with a public address (a part of exempt business shows its exempt item)."""
+        return self.filter(disclosure.reachable_item())
+
+    def with_disclosure(self):
+        """Annotate ``minute_is_public`` and ``is_open`` (report and papers public)."""
+        from meetings.models import AgendaItem
+
+        same = AgendaItem.objects.filter(pk=OuterRef("pk"))
+        return self.annotate(
+            minute_is_public=Exists(same.filter(disclosure.public_minute())),
+            is_open=Exists(same.filter(disclosure.open_item())),
+        )
+
     def exempt(self):
         return self.filter(Q(exempt=True) | Q(parent__exempt=True))
 
@@ -103,6 +117,21 @@ class ResolutionQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-item__meeting__date", "item__meeting_id", "item__order", "order")
+
+
+class ReportQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(disclosure.public_report())
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(disclosure.public_attendance())
+
+
+class DeclarationQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(disclosure.public_declaration())
 
 
 class PersonQuerySet(models.QuerySet):

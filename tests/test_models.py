@@ -142,13 +142,25 @@ def test_public_items_exclude_exempt_items_and_their_sub_items():
     }
 
 
-def test_public_resolutions_exclude_exempt_items():
+def test_public_resolutions_exclude_withheld_minutes_and_exempt_business():
+    """An exempt item's printed resolution is public; a withheld minute's, or one under
+    exempt business, or one read from an unpublished paper, is not."""
     meeting = make.meeting()
     Resolution.objects.create(item=make.item(meeting), order=1, text="Approved the plan.")
+    exempt = make.item(meeting, exempt=True, exempt_paragraph=3)
+    Resolution.objects.create(item=exempt, order=1, text="Sell the depot.")
+    withheld = make.item(meeting, exempt=True, exempt_paragraph=3, minute_withheld=True)
+    Resolution.objects.create(item=withheld, order=1, text="Buy the farm.")
+    part = make.item(meeting, parent=exempt)
+    Resolution.objects.create(item=part, order=1, text="Accept the bid.")
+    draft = make.document(meeting, kind="minutes", title="Draft minutes", is_published=False)
     Resolution.objects.create(
-        item=make.item(meeting, exempt=True, exempt_paragraph=3), order=1, text="Sell the depot."
+        item=make.item(meeting), order=1, text="Close the library.", source=draft
     )
-    assert [r.text for r in Resolution.objects.public()] == ["Approved the plan."]
+    assert sorted(r.text for r in Resolution.objects.public()) == [
+        "Approved the plan.",
+        "Sell the depot.",
+    ]
 
 
 def test_public_pages_withhold_an_exempt_items_paper_inside_a_pack():

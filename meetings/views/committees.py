@@ -33,12 +33,13 @@ def _members(committee):
     """Who sat on the committee at its latest published meeting with attendance recorded."""
     latest = (
         committee.meetings.published()
-        .filter(attendance__role__in=MEMBER_ROLES)
+        .filter(attendance__in=Attendance.objects.public().filter(role__in=MEMBER_ROLES))
         .order_by("-date")
         .values("pk")[:1]
     )
     return (
-        Attendance.objects.filter(meeting__in=latest, role__in=MEMBER_ROLES)
+        Attendance.objects.public()
+        .filter(meeting__in=latest, role__in=MEMBER_ROLES)
         .select_related("person", "meeting__committee")
         .order_by("-is_chair", "person__name")
     )

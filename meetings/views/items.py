@@ -1,4 +1,9 @@
-"""An agenda item: its report's front sheet, the minute, declarations, pages and history."""
+"""An agenda item: its report's front sheet, the minute, declarations, pages and history.
+
+What of it the public sees is decided in ``meetings.disclosure``: an exempt item shows its
+number and title, and the minute the council printed unless a clerk withheld it; its report
+stays withheld. A part of exempt business shows only the exempt item.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +12,35 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from documents.citations import CitationLinker
-from documents.models import Document, PageRange
-from meetings.models import AgendaItem, Resolution
+from documents.models import PageRange
+from meetings.models import AgendaItem, Declaration, Report, Resolution
 from meetings.views.meetings import published_meeting
 
 
 def _item(meeting, slug: str) -> AgendaItem:
     return get_object_or_404(
-        AgendaItem.objects.select_related("meeting__committee", "parent", "report"),
+        AgendaItem.objects.reachable()
+        .with_disclosure()
+        .select_related("meeting__committee", "parent"),
         meeting=meeting,
         slug=slug,
     )
 
 
 def _minute(item: AgendaItem) -> dict:
-    """The minute for a public item: its text, resolutions and sub-items, citations linked."""
-    resolutions = list(Resolution.objects.filter(item=item).order_by("order"))
+    """The minute the public may read: its text, resolutions and sub-items, citations linked."""
+    resolutions = list(Resolution.objects.public().filter(item=item).order_by("order"))
     sub_items = list(
-        item.sub_items.order_by("order").prefetch_related(
-            Prefetch("resolutions", queryset=Resolution.objects.order_by("order"))
+        AgendaItem.objects.published()
+        .with_disclosure()
+        .filter(parent=item)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch("resolutions", queryset=Resolution.objects.public().order_by("order"))
         )
     )
     texts = [item.narrative, item.reasons, *(r.text for r in resolutions)]
-    public_subs = [sub for sub in sub_items if not sub.exempt]
+    public_subs = [sub for sub in sub_items if sub.minute_is_public]
     for sub in public_subs:
         texts += [sub.narrative, *(r.text for r in sub.resolutions.all())]
     linker = CitationLinker(item.meeting).prepare(texts)
@@ -38,13 +49,14 @@ def _minute(item: AgendaItem) -> dict:
         "reasons": linker.paragraphs(item.reasons),
         "resolutions": [(r, linker.link(r.text)) for r in resolutions],
         "sub_items": [
-            {"item": sub}
-            if sub.exempt
-            else {
+            {
                 "item": sub,
+                "public": True,
                 "narrative": linker.paragraphs(sub.narrative),
                 "resolutions": [(r, linker.link(r.text)) for r in sub.resolutions.all()],
             }
+            if sub.minute_is_public
+            else {"item": sub}
             for sub in sub_items
         ],
     }
@@ -55,24 +67,34 @@ def item_detail(request, committee, date, item):
     meeting = published_meeting(committee, date)
     agenda_item = _item(meeting, item)
     under_exempt = bool(agenda_item.parent_id and agenda_item.parent.exempt)
+    shown = agenda_item.parent if under_exempt else agenda_item
     context = {
         "meeting": meeting,
         "item": agenda_item,
         "withheld": agenda_item.is_withheld,
         # Under exempt business even a part's title is withheld: show the exempt item's.
-        "title": agenda_item.parent.title if under_exempt else agenda_item.title,
-        "number": agenda_item.parent.number if under_exempt else agenda_item.number,
+        "title": shown.title,
+        "number": shown.number,
     }
-    if not agenda_item.is_withheld:
+    if under_exempt:
+        return render(request, "meetings/item_detail.html", context)
+    if agenda_item.minute_is_public:
         context.update(
-            report=getattr(agenda_item, "report", None),
             minute=_minute(agenda_item),
-            declarations=agenda_item.declarations.select_related("person").order_by("order"),
-            page_ranges=PageRange.objects.filter(
-                item=agenda_item, document__in=Document.objects.public()
-            )
-            .select_related("document")
-            .order_by("document__kind", "start"),
+            declarations=Declaration.objects.public()
+            .filter(item=agenda_item)
+            .select_related("person")
+            .order_by("order"),
+        )
+    context["page_ranges"] = (
+        PageRange.objects.public()
+        .filter(item=agenda_item)
+        .select_related("document")
+        .order_by("document__kind", "start")
+    )
+    if agenda_item.is_open:
+        context.update(
+            report=Report.objects.public().filter(item=agenda_item).first(),
             history=AgendaItem.objects.same_matter_as(agenda_item).select_related(
                 "meeting__committee"
             ),

@@ -95,7 +95,11 @@ def published_meeting(committee: str, date: str) -> Meeting:
 
 
 def attendance_groups(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
-    rows = Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
+    rows = (
+        Attendance.objects.public()
+        .filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+    )
     groups: dict[str, list[Attendance]] = {role: [] for role, _ in ATTENDANCE_GROUPS}
     for row in rows.order_by("order", "pk"):
         groups.setdefault(row.role, []).append(row)
@@ -105,9 +109,12 @@ def attendance_groups(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
 @require_safe
 def meeting_detail(request, committee, date):
     meeting = published_meeting(committee, date)
-    sub_items = AgendaItem.objects.order_by("order").select_related("meeting__committee")
+    sub_items = (
+        AgendaItem.objects.published().order_by("order").select_related("meeting__committee")
+    )
     items = (
-        meeting.items.filter(parent__isnull=True)
+        AgendaItem.objects.published()
+        .filter(meeting=meeting, parent__isnull=True)
         .select_related("meeting__committee")
         .prefetch_related(Prefetch("sub_items", queryset=sub_items))
         .order_by("order")

@@ -27,7 +27,8 @@ def person_list(request):
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.with_public_attendance(), slug=slug)
     attendance = (
-        Attendance.objects.filter(person=person, meeting__is_published=True)
+        Attendance.objects.public()
+        .filter(person=person)
         .select_related("meeting__committee", "substitute_for")
         .order_by("-meeting__date", "meeting_id", "pk")
     )

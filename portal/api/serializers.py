@@ -1,11 +1,14 @@
 """What the API shows of each record: public content only.
 
-An exempt item (or one under an exempt item) is shown as a public agenda shows it: its
-number, title, ``exempt: true`` and Schedule 12A paragraph, and nothing else.
+What is public is decided in ``meetings.disclosure``. An exempt item is shown as a public
+agenda shows it (its number, title, ``exempt: true`` and Schedule 12A paragraph) with the
+minute the council printed, unless a clerk withheld that minute; a part of exempt business
+shows only the exempt item's face. A minute read from a paper not yet published is left out.
 """
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -102,7 +105,7 @@ class AgendaItemSerializer(PublicRecordSerializer):
     meeting = serializers.HyperlinkedRelatedField(view_name="api:meeting-detail", read_only=True)
     exempt = serializers.SerializerMethodField()
     parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
-    resolutions = ResolutionSerializer(many=True, read_only=True)
+    resolutions = serializers.SerializerMethodField()
 
     class Meta:
         model = AgendaItem
@@ -125,17 +128,43 @@ class AgendaItemSerializer(PublicRecordSerializer):
     def get_exempt(self, obj) -> bool:
         return obj.is_withheld
 
+    @extend_schema_field(ResolutionSerializer(many=True))
+    def get_resolutions(self, obj):
+        resolutions = getattr(obj, "public_resolutions", None)
+        if resolutions is None:
+            resolutions = Resolution.objects.public().filter(item=obj).order_by("order")
+        return ResolutionSerializer(resolutions, many=True, context=self.context).data
+
     def to_representation(self, instance):
-        if instance.is_withheld:
+        minute_is_public = getattr(instance, "minute_is_public", None)
+        if minute_is_public is None:
+            public = AgendaItem.objects.with_public_minute()
+            minute_is_public = public.filter(pk=instance.pk).exists()
+        under_exempt = bool(instance.parent_id and instance.parent.exempt)
+        if under_exempt or (instance.exempt and not minute_is_public):
             # Under exempt business even a part's title is withheld: show the exempt item's.
-            shown = instance.parent if instance.parent_id and instance.parent.exempt else instance
+            shown = instance.parent if under_exempt else instance
             return {
                 "number": shown.number or shown.minute_number or "",
                 "title": shown.title,
                 "exempt": True,
                 "exempt_paragraph": shown.exempt_paragraph,
             }
-        return super().to_representation(instance)
+        data = super().to_representation(instance)
+        if not minute_is_public:
+            data.update(minute_number="", narrative="", reasons="", resolutions=[])
+        return data
+
+
+def public_items(items):
+    """Items with what the serializer needs to show only their public parts."""
+    return items.with_disclosure().prefetch_related(
+        Prefetch(
+            "resolutions",
+            queryset=Resolution.objects.public().order_by("order"),
+            to_attr="public_resolutions",
+        )
+    )
 
 
 class DocumentSerializer(PublicRecordSerializer):
@@ -226,7 +255,7 @@ class MeetingDetailSerializer(MeetingSerializer):
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_items(self, obj):
-        items = obj.items.listed().select_related("parent").prefetch_related("resolutions")
+        items = public_items(AgendaItem.objects.published().filter(meeting=obj))
         return AgendaItemSerializer(
             items.order_by("order", "pk"), many=True, context=self.context
         ).data

@@ -47,16 +47,16 @@ class MeetingViewSet(PublicReadOnlyViewSet):
 
 
 class AgendaItemViewSet(PublicReadOnlyViewSet):
-    """Agenda items of published meetings; exempt ones show only number and title."""
+    """Agenda items of published meetings; exempt ones show their number, title and the
+    minute the council printed (see meetings.disclosure)."""
 
     serializer_class = serializers.AgendaItemSerializer
     filterset_class = filters.AgendaItemFilter
 
     def get_queryset(self):
         items = (
-            AgendaItem.objects.published()
+            serializers.public_items(AgendaItem.objects.reachable())
             .select_related("parent", "meeting__committee")
-            .prefetch_related("resolutions")
             .order_by("-meeting__date", "meeting_id", "order", "pk")
         )
         return items.listed() if self.action == "list" else items
@@ -78,7 +78,7 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 
 
 class ResolutionViewSet(PublicReadOnlyViewSet):
-    """Decisions recorded in published minutes, exempt items left out."""
+    """Decisions recorded in published minutes (an exempt item's printed ones included)."""
 
     serializer_class = serializers.PublicResolutionSerializer
     filterset_class = filters.ResolutionFilter

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from meetings.models import Report, Resolution
+from tests import factories
 from tests.api.world import PUBLIC_PAGE_TEXT, PUBLIC_RESOLUTION, assert_no_secrets, build_world
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,32 @@ def test_it_shows_an_exempt_item_only_by_number_title_and_paragraph(client, worl
     part = world.exempt_item.sub_items.get()
     assert client.get(f"/api/items/{part.pk}/").json() == exempt
     assert client.get(f"/api/items/{world.exempt_item.pk}/").json()["exempt"] is True
+
+
+def test_it_shows_the_minute_the_council_printed_for_an_exempt_item(client, world):
+    """Exempt (Schedule 12A) withholds the report, not what the public minutes printed."""
+    printed = factories.item(
+        world.meeting,
+        "Residential homes",
+        number="10",
+        minute_number="10",
+        exempt=True,
+        exempt_paragraph=3,
+        narrative="The Cabinet considered the exempt report.",
+    )
+    Resolution.objects.create(item=printed, order=1, number="1", text="PRINTED-EXEMPT-RESOLVED")
+    Report.objects.create(item=printed, recommendation="MARKER-exempt-report-recommendation")
+
+    shown = client.get(f"/api/items/{printed.pk}/").json()
+    assert shown["exempt"] is True and shown["exempt_paragraph"] == 3
+    assert shown["narrative"] == "The Cabinet considered the exempt report."
+    assert shown["resolutions"] == [{"number": "1", "text": "PRINTED-EXEMPT-RESOLVED"}]
+    meeting = client.get(f"/api/meetings/{world.meeting.pk}/").content.decode()
+    decisions = client.get("/api/resolutions/?page_size=200").content.decode()
+    for body in (meeting, decisions):
+        assert "PRINTED-EXEMPT-RESOLVED" in body
+        assert "MARKER-exempt-report-recommendation" not in body
+        assert_no_secrets(body)
 
 
 def test_it_gives_a_paper_its_pages_text_but_withholds_exempt_pages(client, world):

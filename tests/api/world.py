@@ -1,7 +1,9 @@
 """A small council with public records and, beside them, secrets that must never be served.
 
 Every secret is a unique marker string; a test fetches an endpoint and asserts no marker
-appears in the body.
+appears in the body. The exempt item's minute is one the clerk withheld (the council kept it
+out of its public minutes), so its text and resolution are secrets; a printed minute of an
+exempt item is public (tests/api/test_api.py shows it).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def build_world() -> World:
         exempt_paragraph=3,
         narrative=SECRETS[0],
         reasons=SECRETS[2],
+        minute_withheld=True,
     )
     Resolution.objects.create(item=exempt_item, order=1, number="1", text=SECRETS[1])
     factories.item(

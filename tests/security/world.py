@@ -2,9 +2,12 @@
 
 Real papers are ingested as published; one real pack is ingested unpublished (a committee
 whose only meeting is a draft); a generated pack holds an exempt report whose pages carry
-secrets in the PDF itself. Then a distinct secret goes into every withheld field: exempt items
-and everything under them, withheld pages (text and blocks), unpublished, superseded and wholly
-exempt papers (title, pages, stored PDF), and unpublished meetings with all they hold.
+secrets in the PDF itself. Then a distinct secret goes into every withheld field: exempt
+reports and their pages, the minutes a clerk withheld (text, resolutions, declarations, pages),
+parts of exempt business, withheld pages (text and blocks), unpublished, superseded and wholly
+exempt papers (title, pages, stored PDF), and unpublished meetings with all they hold. What
+the council printed in its public minutes of an exempt item (minute 95 of the Dorset Cabinet)
+is public and carries no secret.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ PACK_SECRETS = (
     "generated pack exempt report page three pdf",
     "generated pack exempt appendix page four pdf",
 )
+NUMBER_WORDS = ("one", "two", "three", "four")
 REPORT_FIELDS = [
     f.name for f in Report._meta.fields if f.get_internal_type() in ("CharField", "TextField")
 ]
@@ -236,9 +240,11 @@ def build_world(folder: Path) -> World:
 
 
 def _exempt_minutes(plant: Planter) -> None:
-    """Cabinet, 4 October 2017: exempt minute 96, a part under it, and the minutes' pages."""
+    """Cabinet, 4 October 2017: exempt minute 96, whose minute the clerk withheld, a part under
+    it, and the minutes' pages."""
     exempt = AgendaItem.objects.get(meeting__date="2017-10-04", minute_number="96")
     assert exempt.exempt
+    exempt.minute_withheld = True
     meeting, minutes = exempt.meeting, exempt.page_ranges.get().document
     plant.fields(exempt, "exempt minute", "narrative", "reasons")
     plant.resolution(exempt, "exempt minute resolution")
@@ -252,8 +258,12 @@ def _exempt_minutes(plant: Planter) -> None:
     plant.declaration(meeting, part, "part of exempt minute declaration", public_person)
     PageRange.objects.create(item=part, document=minutes, start=5, end=5)
     plant.page(minutes, 5, "page of a part of an exempt minute", blocks=True)
-    plant.page(minutes, 6, "exempt minutes page six")
-    plant.page(minutes, 7, "exempt minutes page seven", blocks=True)
+    # The pages holding the withheld minute (a page of minute 95, printed, is public).
+    span = exempt.page_ranges.get()
+    assert span.holds_paper and span.end - span.start < len(NUMBER_WORDS), span
+    for number in range(span.start, span.end + 1):
+        name = f"withheld minute page {NUMBER_WORDS[number - span.start]}"
+        plant.page(minutes, number, name, blocks=number == span.end)
 
 
 def _exempt_report_in_a_pack(plant: Planter) -> None:
@@ -274,6 +284,7 @@ def _exempt_report_in_a_pack(plant: Planter) -> None:
         title="Appendix C: supplier costs",
         exempt=True,
         exempt_paragraph=3,
+        minute_withheld=True,
     )
     plant.fields(part, "exempt part of public item", "narrative", "reasons")
     plant.resolution(part, "exempt part of public item resolution")

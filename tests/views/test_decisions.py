@@ -23,11 +23,24 @@ def test_it_filters_by_text_committee_and_date(client):
     assert "2025" not in body.split("Decisions register")[-1].split("</main>")[0]
 
 
-def test_it_never_lists_an_exempt_items_resolution(client):
+def test_it_never_lists_the_resolution_of_a_withheld_minute(client):
     item = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="97")
+    assert item.exempt and item.resolutions.exists()
+    item.minute_withheld = True
+    item.save()
     Resolution.objects.filter(item=item).update(text="EXEMPT-RESOLUTION-MARKER")
     assert "EXEMPT-RESOLUTION-MARKER" not in client.get("/decisions/").content.decode()
     assert "EXEMPT-RESOLUTION-MARKER" not in client.get("/decisions/?q=EXEMPT").content.decode()
+
+
+def test_it_lists_the_resolution_the_council_printed_for_an_exempt_item(client):
+    item = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="97")
+    assert item.exempt and not item.minute_withheld
+    Resolution.objects.filter(item=item).update(text="PRINTED-EXEMPT-RESOLUTION")
+    listed = client.get("/decisions/?committee=cabinet&date_to=2018-01-01").content.decode()
+    assert "PRINTED-EXEMPT-RESOLUTION" in listed
+    found = client.get("/decisions/?q=PRINTED-EXEMPT-RESOLUTION").content.decode()
+    assert "PRINTED-EXEMPT-RESOLUTION" in found
 
 
 def test_it_paginates(client):

@@ -14,10 +14,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def secrets():
     markers = {}
-    # An exempt item's minute, resolution, report and declaration.
+    # An exempt item whose minute the clerk withheld: its minute, resolution, report and
+    # declaration.
     exempt = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="96")
     exempt.narrative, exempt.reasons = "LEAK-NARRATIVE", "LEAK-REASONS"
+    exempt.minute_withheld = True
     exempt.save()
+    # An exempt item whose minute the council printed: its report is withheld.
+    printed = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="95")
+    assert printed.exempt and printed.resolutions.exists()
+    Report.objects.create(item=printed, title="LEAK-PRINTED-REPORT", recommendation="LEAK-REC")
+    markers["printed"] = printed
     Resolution.objects.create(item=exempt, order=99, text="LEAK-RESOLUTION")
     Report.objects.create(item=exempt, title="LEAK-REPORT", recommendation="LEAK-RECOMMENDATION")
     Declaration.objects.create(meeting=exempt.meeting, item=exempt, text="LEAK-DECLARATION")
@@ -77,3 +84,7 @@ def test_it_never_shows_a_withheld_thing_on_any_public_page(client, secrets):
     assert len(seen) > 100
     exempt_page = client.get(secrets["exempt"].get_absolute_url()).content.decode()
     assert "Not for publication" in exempt_page
+    printed = secrets["printed"]
+    printed_page = client.get(printed.get_absolute_url()).content.decode()
+    assert "Not for publication" in printed_page
+    assert printed.resolutions.first().text[:40] in printed_page
