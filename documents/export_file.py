@@ -1,10 +1,13 @@
 """The bulk export as a downloadable file, kept in the papers' storage.
 
-``regenerate_export()`` writes the current export (documents.export.build_export); staff
-publishing calls it. The download view also regenerates lazily: the stored file is named by a
-fingerprint of everything that decides what is public (meetings, papers, exempt marks), so a
-change to any of them, even one made in the admin, makes the next download build a fresh file
-and the stale one is never served.
+``regenerate_export()`` writes the current export (documents.export.build_export); the task
+worker runs it (documents.tasks.rebuild_export) after every staff action, publishing and
+corrections included, and after an ingest. The stored file is named by a fingerprint of
+everything public (meetings, papers, items, resolutions, reports, attendance, pages and
+the publication, exempt and withheld marks; documents.freshness keeps the times it reads
+current), so the download view serves only a file that is current. It never builds one: when
+the file for the current content is missing it asks the worker and answers 503 with
+Retry-After, and a stale file (which may show what is now withheld) is never served.
 """
 
 from __future__ import annotations
@@ -15,12 +18,12 @@ import json
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, Max, Sum
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.utils import timezone
 
 from documents.export import build_export
-from documents.models import Document
-from meetings.models import AgendaItem, Committee, Meeting, Resolution
+from documents.models import Document, Page
+from meetings.models import AgendaItem, Attendance, Committee, Meeting, Resolution
 
 EXPORT_FOLDER = "exports"
 EXPORT_PREFIX = "committee-papers-"
@@ -36,7 +39,12 @@ def public_content_fingerprint() -> str:
         Committee.objects.aggregate(Max("updated"), Count("pk")),
         AgendaItem.objects.aggregate(Count("pk"), Sum("pk")),
         AgendaItem.objects.exempt().aggregate(Count("pk"), Sum("pk"), Sum("exempt_paragraph")),
+        AgendaItem.objects.filter(minute_withheld=True).aggregate(Count("pk"), Sum("pk")),
         Resolution.objects.aggregate(Count("pk"), Sum("pk")),
+        Resolution.objects.public().aggregate(Count("pk"), Sum("pk")),
+        AgendaItem.objects.published().aggregate(Count("pk"), Sum("pk")),
+        Attendance.objects.public().aggregate(Count("pk"), Sum("pk")),
+        Page.objects.public().aggregate(Count("pk"), Sum("pk")),
     ]
     return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
 
@@ -56,12 +64,10 @@ def regenerate_export() -> str:
     return saved
 
 
-def current_export() -> str:
-    """The stored export for the current content, built first if it is missing or stale."""
+def current_export() -> str | None:
+    """The stored export for the current content; None while the worker has yet to build it."""
     name = export_name(public_content_fingerprint())
-    if default_storage.exists(name):
-        return name
-    return regenerate_export()
+    return name if default_storage.exists(name) else None
 
 
 def _remove_older_exports(keep: str) -> None:
@@ -76,8 +82,21 @@ def _remove_older_exports(keep: str) -> None:
 
 
 def export_download(request):
-    """GET: the bulk export of everything public, as one JSON file."""
+    """GET: the bulk export of everything public, as one JSON file (never a stale one)."""
+    from documents.tasks import rebuild_export
+
     name = current_export()
+    if name is None:
+        rebuild_export.enqueue()
+        name = current_export()  # a task backend that runs at once has built it
+    if name is None:
+        response = JsonResponse(
+            {"detail": "The export is being brought up to date; please try again shortly."},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
     filename = f"committee-papers-{timezone.localdate().isoformat()}.json"
     response = FileResponse(
         default_storage.open(name, "rb"),

@@ -24,6 +24,7 @@ from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.sandbox import run_limited
 from documents.models import Document
+from documents.tasks import schedule_export_rebuild
 from documents.writer import AlreadyLoaded, DocumentWriter
 
 
@@ -224,6 +225,8 @@ class Importer:
                 result.role = document.role
                 result.warnings = list(document.warnings)
                 result.doubts = list(getattr(parsed, "doubts", []) or [])
+                if document.is_published:
+                    schedule_export_rebuild()
         result.seconds = time.monotonic() - started
         return result
 

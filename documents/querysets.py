@@ -25,9 +25,7 @@ class DocumentQuerySet(models.QuerySet):
 
     def published(self):
         """Published papers that no published later version replaces."""
-        return self.filter(is_published=True, meeting__is_published=True).exclude(
-            disclosure.replaced()
-        )
+        return self.filter(disclosure.published_paper())
 
     def public(self):
         """Papers the public may open."""
@@ -42,9 +40,7 @@ class DocumentQuerySet(models.QuerySet):
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(
-            document__is_published=True, document__meeting__is_published=True
-        ).exclude(disclosure.replaced("document__"))
+        return self.filter(disclosure.published_paper("document__"))
 
     def public(self):
         """Pages a resident may read: of a public paper and not withheld."""

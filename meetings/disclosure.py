@@ -23,8 +23,34 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 
+def is_withheld_item(item) -> bool:
+    """In Python, for an item in hand: exempt, or a part of exempt business."""
+    return item.exempt or bool(item.parent_id and item.parent.exempt)
+
+
+def shown_as(item):
+    """The item whose number and title the public sees at ``item``'s place: a part of
+    exempt business shows only its exempt item."""
+    return item.parent if item.parent_id and item.parent.exempt else item
+
+
 def _at(prefix: str, **lookups) -> Q:
     return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+
+def public_meeting(prefix: str = "") -> Q:
+    """The meeting at ``prefix`` is published (staff publish a meeting with its papers)."""
+    return _at(prefix, is_published=True)
+
+
+def withheld_item(prefix: str = "") -> Q:
+    """An exempt item, or a part of exempt business."""
+    return _at(prefix, exempt=True) | _at(prefix, parent__exempt=True)
+
+
+def part_of_exempt(prefix: str = "") -> Q:
+    """A part (sub-item) of an exempt item: its withheld business."""
+    return _at(prefix, parent__exempt=True)
 
 
 def later_published_version(prefix: str = "") -> Exists:
@@ -45,6 +71,12 @@ def replaced(prefix: str = "") -> Q:
     """The paper at ``prefix`` has a published later version (by identity, or the newest
     version its ``superseded_by`` names)."""
     return Q(later_published_version(prefix)) | _at(prefix, superseded_by__is_published=True)
+
+
+def published_paper(prefix: str = "") -> Q:
+    """The paper at ``prefix`` and its meeting are published, and no published later version
+    replaces it (exempt or not: staff and the pages' own withholding decide the rest)."""
+    return _at(prefix, is_published=True, meeting__is_published=True) & ~replaced(prefix)
 
 
 def public_paper() -> Q:

@@ -317,7 +317,9 @@ class AgendaItem(models.Model):
 
     @property
     def is_withheld(self) -> bool:
-        return self.exempt or bool(self.parent_id and self.parent.exempt)
+        from meetings.disclosure import is_withheld_item
+
+        return is_withheld_item(self)
 
 
 class Report(models.Model):

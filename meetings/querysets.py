@@ -26,13 +26,13 @@ class CommitteeQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def with_public_meetings(self):
-        return self.filter(meetings__is_published=True).distinct()
+        return self.filter(disclosure.public_meeting("meetings__")).distinct()
 
 
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see (staff publish a meeting with its papers)."""
-        return self.filter(is_published=True)
+        return self.filter(disclosure.public_meeting())
 
     def public(self):
         return self.published()
@@ -84,12 +84,12 @@ class AgendaItemQuerySet(models.QuerySet):
         )
 
     def exempt(self):
-        return self.filter(Q(exempt=True) | Q(parent__exempt=True))
+        return self.filter(disclosure.withheld_item())
 
     def listed(self):
         """Items as an agenda lists them: an exempt item's parts are its withheld business,
         listed only as the exempt item itself."""
-        return self.exclude(parent__exempt=True)
+        return self.exclude(disclosure.part_of_exempt())
 
     def same_matter_as(self, item):
         """Published top-level items at other meetings about the same matter, oldest first.

@@ -6,4 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self) -> None:
+        from documents import freshness
         from portal import checks  # noqa: F401  (registers the system checks)
+
+        freshness.connect()

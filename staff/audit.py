@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from documents.tasks import schedule_export_rebuild
 from staff.models import AuditEntry
 
 Action = AuditEntry.Action
 
 
 def record(user, action: str, subject, *, meeting=None, detail: str = "", warning: str = ""):
-    """Add one entry: ``user`` did ``action`` to ``subject`` (any object; its text is kept)."""
+    """Add one entry: ``user`` did ``action`` to ``subject`` (any object; its text is kept).
+
+    Every staff action may change what is public: the worker rebuilds the export after it.
+    """
+    schedule_export_rebuild()
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         username=getattr(user, "username", "") or "system",

@@ -21,6 +21,8 @@ PAPERS = FIXTURES / "papers"
 @pytest.fixture(autouse=True)
 def _papers_storage(settings, tmp_path):
     """Every test stores papers in its own folder, never in the developer's data."""
+    # The task worker's jobs (reading uploads, rebuilding the export) run at once.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, **papers_storages(tmp_path / "media")}

@@ -1,15 +1,13 @@
-"""Rank public matches of one kind (page, item, resolution) on PostgreSQL or SQLite.
+"""Rank matches of one kind (page, item, resolution) on PostgreSQL or SQLite: ids and scores.
 
 Each backend answers the same three questions with its own index: the id span of a kind,
-the best ``limit`` public matches within some id ranges with how many there are, snippets
-for a few ids. What is public is decided here at query time from the current state of
-papers, items and meetings (mirroring the ``public()`` querysets, which the service applies
-again when it loads the rows).
+the best ``limit`` matches within some id ranges, kept to the ids the caller gives (the public
+rows, as documents.search.public compiles them from the disclosure querysets), with how many
+there are, and snippets for a few ids. Nothing here decides what is public.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -19,86 +17,13 @@ from documents.search.query import Query, to_fts5, to_tsquery
 KINDS = ("item", "page", "resolution")
 START, STOP = "\ue000", "\ue001"  # highlight markers: never HTML, escaped later
 
-_PUBLIC_MEETING = "m.is_published"
-_PUBLIC_ITEM = (
-    "NOT i.exempt AND NOT EXISTS (SELECT 1 FROM meetings_agendaitem pi"
-    " WHERE pi.id = i.parent_id AND pi.exempt)"
-)
-_PUBLIC_PAGE = """d.superseded_by_id IS NULL AND d.is_published AND NOT d.is_exempt
-  AND NOT EXISTS (
-    SELECT 1 FROM documents_pagerange pr JOIN meetings_agendaitem ei ON ei.id = pr.item_id
-    WHERE pr.document_id = p.document_id AND pr.holds_paper
-      AND pr.start <= p.number AND pr."end" >= p.number
-      AND (ei.exempt OR EXISTS (
-        SELECT 1 FROM meetings_agendaitem ep WHERE ep.id = ei.parent_id AND ep.exempt)))"""
-
-# Each kind's rows joined to the matches (``s``) and their meeting (``m``); when public.
-_SOURCES = {
-    "page": (
-        "documents_page p ON p.id = s.id JOIN documents_document d ON d.id = p.document_id"
-        " JOIN meetings_meeting m ON m.id = d.meeting_id",
-        f"{_PUBLIC_MEETING} AND {_PUBLIC_PAGE}",
-    ),
-    "item": (
-        "meetings_agendaitem i ON i.id = s.id JOIN meetings_meeting m ON m.id = i.meeting_id",
-        f"{_PUBLIC_MEETING} AND {_PUBLIC_ITEM}",
-    ),
-    "resolution": (
-        "meetings_resolution res ON res.id = s.id"
-        " JOIN meetings_agendaitem i ON i.id = res.item_id"
-        " JOIN meetings_meeting m ON m.id = i.meeting_id",
-        f"{_PUBLIC_MEETING} AND {_PUBLIC_ITEM}",
-    ),
-}
 _SPAN_TABLES = {
     "page": "documents_page",
     "item": "meetings_agendaitem",
     "resolution": "meetings_resolution",
 }
 
-
 Ranges = list[tuple[int, int]]  # inclusive id ranges, ascending
-
-# Per kind: the table alias, the rows of the filtered meetings, and what holds a run of ids.
-_FILTER_GROUPS = {
-    "page": (
-        "p",
-        "documents_document d JOIN meetings_meeting m ON m.id = d.meeting_id"
-        " JOIN documents_page p ON p.document_id = d.id AND d.superseded_by_id IS NULL"
-        " AND d.is_published AND NOT d.is_exempt",
-        "d.id",
-    ),
-    "item": ("i", "meetings_meeting m JOIN meetings_agendaitem i ON i.meeting_id = m.id", "m.id"),
-    "resolution": (
-        "res",
-        "meetings_meeting m JOIN meetings_agendaitem i ON i.meeting_id = m.id"
-        " JOIN meetings_resolution res ON res.item_id = i.id",
-        "m.id",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Filters:
-    committee_ids: tuple[int, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.committee_ids or self.date_from or self.date_to)
-
-    def sql(self) -> tuple[list[str], list]:
-        where, params = [], []
-        if self.committee_ids:
-            where.append(f"m.committee_id IN ({', '.join(['%s'] * len(self.committee_ids))})")
-            params.extend(self.committee_ids)
-        if self.date_from:
-            where.append("m.date >= %s")
-            params.append(self.date_from)
-        if self.date_to:
-            where.append("m.date <= %s")
-            params.append(self.date_to)
-        return where, params
 
 
 @dataclass
@@ -119,49 +44,26 @@ class Backend:
             low, high = cursor.fetchone()
         return None if high is None else (low, high)
 
-    def filter_ranges(self, kind: str, filters: Filters) -> Ranges:
-        """The ids of ``kind`` in the filtered meetings, as ranges, adjacent ones merged.
-
-        A paper's pages, a meeting's items and their resolutions are written together, so
-        each is one range of ids: the committee and date filters become id ranges that both
-        indexes narrow as cheaply as a window.
-        """
-        where, params = filters.sql()
-        sql = (
-            f"SELECT min({_FILTER_GROUPS[kind][0]}.id), max({_FILTER_GROUPS[kind][0]}.id)"
-            f" FROM {_FILTER_GROUPS[kind][1]} WHERE m.is_published AND {' AND '.join(where)}"
-            f" GROUP BY {_FILTER_GROUPS[kind][2]} ORDER BY 1"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            merged: list[list[int]] = []
-            for low, high in cursor.fetchall():
-                if merged and low <= merged[-1][1] + 1:
-                    merged[-1][1] = max(merged[-1][1], high)
-                else:
-                    merged.append([low, high])
-        return [(low, high) for low, high in merged]
-
     def rank(
         self,
         kind: str,
         query: Query,
-        filters: Filters,
+        public: tuple[str, tuple],
         ranges: Ranges | None,
         limit: int,
         *,
         use_index: bool = True,
     ) -> Ranked:
-        """Rank public matches of ``kind`` whose ids are in ``ranges`` (None: everywhere)."""
-        source, public = _SOURCES[kind]
+        """Rank matches of ``kind`` whose ids are in ``ranges`` (None: everywhere) and among
+        the ``public`` ids (SQL and parameters of a query selecting them)."""
         matches, params = self.matches(kind, query, ranges, use_index)
-        where, filter_params = filters.sql()
+        public_sql, public_params = public
         sql = (
             f"SELECT s.id, s.score, count(*) OVER () AS total FROM ({matches}) s"
-            f" JOIN {source} WHERE {' AND '.join([public, *where])}"
+            f" WHERE s.id IN ({public_sql})"
             " ORDER BY s.score DESC, s.id DESC LIMIT %s"
         )
-        rows = self.fetch(sql, [*params, *filter_params, limit])
+        rows = self.fetch(sql, [*params, *public_params, limit])
         weight = self.weights[kind]
         return Ranked([(row[0], float(row[1]) * weight) for row in rows], rows[0][2] if rows else 0)
 

@@ -13,7 +13,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from documents.search.backends import KINDS, Filters, Ranges, Ranked, backend
+from documents.search.backends import KINDS, Ranges, Ranked, backend
+from documents.search.public import Filters, filter_ranges, public_ids_sql
 from documents.search.query import Query, QueryError, parse
 from documents.search.results import ResultBuilder
 from meetings.models import Committee
@@ -121,8 +122,9 @@ def _bounded(engine, kind: str, query: Query, filters: Filters, need: int):
     if span is None:
         return Ranked(), 0, True
     ranges = [span]
+    public = public_ids_sql(kind, filters)
     if filters:
-        ranges = engine.filter_ranges(kind, filters)
+        ranges = filter_ranges(kind, filters)
         if not ranges:
             return Ranked(), 0, True
         if len(ranges) > MAX_FILTER_RANGES:
@@ -134,7 +136,7 @@ def _bounded(engine, kind: str, query: Query, filters: Filters, need: int):
         # Reading the word's postings costs about what testing 1/INDEX_OR_TEST rows does.
         use_index = window is None or density * (span[1] - span[0]) / INDEX_OR_TEST < width
         ranked = engine.rank(
-            kind, query, filters, window or _all(ranges, span), need, use_index=use_index
+            kind, query, public, window or _all(ranges, span), need, use_index=use_index
         )
         if window is None:
             return ranked, ranked.total, True

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from meetings import disclosure
 from meetings.models import Attendance, Committee
 from meetings.views.paging import paginate
 
@@ -15,7 +16,7 @@ MEMBER_ROLES = [Attendance.Role.PRESENT, Attendance.Role.APOLOGIES, Attendance.R
 
 @require_safe
 def committee_list(request):
-    published = Q(meetings__is_published=True)
+    published = disclosure.public_meeting("meetings__")
     committees = (
         Committee.objects.annotate(
             meeting_count=Count("meetings", filter=published),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from documents.citations import CitationLinker
 from documents.models import PageRange
+from meetings import disclosure
 from meetings.models import AgendaItem, Declaration, Report, Resolution
 from meetings.views.meetings import published_meeting
 
@@ -66,8 +67,8 @@ def _minute(item: AgendaItem) -> dict:
 def item_detail(request, committee, date, item):
     meeting = published_meeting(committee, date)
     agenda_item = _item(meeting, item)
-    under_exempt = bool(agenda_item.parent_id and agenda_item.parent.exempt)
-    shown = agenda_item.parent if under_exempt else agenda_item
+    shown = disclosure.shown_as(agenda_item)
+    under_exempt = shown is not agenda_item
     context = {
         "meeting": meeting,
         "item": agenda_item,

@@ -10,7 +10,7 @@ from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
 from documents.models import Document
-from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution
+from meetings.models import AgendaItem, Attendance, Committee, Meeting, Person, Resolution
 
 MAX_ID = 2**63 - 1
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]*$"
@@ -120,6 +120,5 @@ class PersonFilter(filters.FilterSet):
         fields = ["kind"]
 
     def attended_committee(self, queryset, name, value):
-        return queryset.filter(
-            attendance__meeting__committee__slug=value, attendance__meeting__is_published=True
-        ).distinct()
+        public = Attendance.objects.public().filter(meeting__committee__slug=value)
+        return queryset.filter(attendance__in=public).distinct()

@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from documents.models import Document, Page
+from meetings import disclosure
 from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution
 
 WITHHELD_ITEM_FIELDS = ("number", "title", "exempt", "exempt_paragraph")
@@ -140,10 +141,9 @@ class AgendaItemSerializer(PublicRecordSerializer):
         if minute_is_public is None:
             public = AgendaItem.objects.with_public_minute()
             minute_is_public = public.filter(pk=instance.pk).exists()
-        under_exempt = bool(instance.parent_id and instance.parent.exempt)
-        if under_exempt or (instance.exempt and not minute_is_public):
+        shown = disclosure.shown_as(instance)
+        if shown is not instance or (instance.exempt and not minute_is_public):
             # Under exempt business even a part's title is withheld: show the exempt item's.
-            shown = instance.parent if under_exempt else instance
             return {
                 "number": shown.number or shown.minute_number or "",
                 "title": shown.title,

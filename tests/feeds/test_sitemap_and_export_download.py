@@ -71,6 +71,9 @@ def test_it_downloads_the_bulk_export_and_rebuilds_it_when_an_item_becomes_exemp
     assert PUBLIC_RESOLUTION in json.dumps(data)
     item = AgendaItem.objects.get(title="Fostering Modernisation Plan")
     AgendaItem.objects.filter(pk=item.pk).update(exempt=True, exempt_paragraph=1)
+    # The minute the council printed stays public; withheld by the clerk, it leaves.
+    assert PUBLIC_RESOLUTION in json.dumps(download(client))
+    AgendaItem.objects.filter(pk=item.pk).update(minute_withheld=True)
     assert PUBLIC_RESOLUTION not in json.dumps(download(client))
     _, files = default_storage.listdir(EXPORT_FOLDER)
     assert len(files) == 1, "older exports are removed"

@@ -37,6 +37,7 @@ def build_world():
         narrative=SECRETS["exempt narrative"],
         exempt=True,
         exempt_paragraph=3,
+        minute_withheld=True,  # the council kept it out of its public minutes
     )
     Report.objects.create(item=exempt, recommendation=SECRETS["exempt recommendation"])
     Resolution.objects.create(item=exempt, text=SECRETS["exempt resolution"])
@@ -98,7 +99,13 @@ def test_it_hides_an_item_as_soon_as_staff_mark_it_exempt_without_reindexing(api
     meeting, _ = build_world()
     item = meeting.items.get(title__contains=PUBLIC)
 
-    item.exempt = True
+    item.exempt, item.exempt_paragraph = True, 3
+    item.save()
+    body = api.get("/api/search", {"q": PUBLIC, "type": ["item", "resolution"]}).json()
+    # The item's report is withheld now; the resolution printed in its minutes is not.
+    assert [r["type"] for r in body["results"]] == ["resolution"]
+
+    item.minute_withheld = True
     item.save()
     body = api.get("/api/search", {"q": PUBLIC, "type": ["item", "resolution"]}).json()
 

@@ -37,6 +37,8 @@ def world(django_db_setup, django_db_blocker, leak_media, tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _papers_storage(settings, leak_media):
     """Replaces the suite's per-test folder: these tests read the papers stored above."""
+    # The task worker's jobs (reading uploads, rebuilding the export) run at once.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = leak_media
     settings.STORAGES = papers_storages(leak_media)

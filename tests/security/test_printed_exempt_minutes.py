@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pypdfium2 as pdfium
 import pytest
@@ -74,7 +75,9 @@ def test_item_95_shows_its_printed_resolution_in_the_export(client, minute_95):
 
 
 def test_item_95_is_found_by_searching_its_resolution(client, minute_95):
-    found = client.get("/api/search?q=recommendation paragraph 4.1 Cabinet Members&type=resolution")
+    text = minute_95.resolutions.get().text
+    words = " ".join(re.findall(r"[A-Za-z]{7,}", text)[:3])
+    found = client.get("/api/search", {"q": words, "type": "resolution", "page_size": 100})
     urls = [r["url"] for r in found.json()["results"]]
     assert f"{minute_95.get_absolute_url()}#minute" in urls
 
