@@ -114,6 +114,7 @@ def meeting_detail(request, committee, date):
     )
     items = (
         AgendaItem.objects.published()
+        .with_disclosure()
         .filter(meeting=meeting, parent__isnull=True)
         .select_related("meeting__committee")
         .prefetch_related(Prefetch("sub_items", queryset=sub_items))

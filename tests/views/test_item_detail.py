@@ -1,6 +1,6 @@
 import pytest
 
-from meetings.models import AgendaItem, Declaration
+from meetings.models import AgendaItem, Declaration, Report
 from tests.views.pages import assert_well_formed, queries_for
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +55,7 @@ def test_it_follows_the_matter_to_other_meetings(client):
 def test_it_shows_only_title_and_paragraph_for_an_exempt_item(client):
     item = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="97")
     item.narrative = "SECRET-MARKER-NARRATIVE contract prices"
+    item.minute_withheld = True  # the council kept it out of its public minutes
     item.save()
     response = client.get(item.get_absolute_url())
     assert_well_formed(response, item.title)
@@ -63,6 +64,17 @@ def test_it_shows_only_title_and_paragraph_for_an_exempt_item(client):
     assert "SECRET-MARKER-NARRATIVE" not in body
     for resolution in item.resolutions.all():
         assert resolution.text[:40] not in body
+
+
+def test_it_shows_the_minute_the_council_printed_for_an_exempt_item(client):
+    item = AgendaItem.objects.get(meeting__url_key="2017-10-04", minute_number="97")
+    assert item.exempt and not item.minute_withheld and item.resolutions.exists()
+    Report.objects.create(item=item, recommendation="SECRET-EXEMPT-REPORT")
+    body = client.get(item.get_absolute_url()).content.decode()
+    assert "Not for publication" in body and "Schedule 12A" in body
+    for resolution in item.resolutions.all():
+        assert resolution.text[:40] in body
+    assert "SECRET-EXEMPT-REPORT" not in body
 
 
 def test_it_withholds_a_sub_item_of_an_exempt_item(client):
