@@ -11,9 +11,12 @@ Action = AuditEntry.Action
 def record(user, action: str, subject, *, meeting=None, detail: str = "", warning: str = ""):
     """Add one entry: ``user`` did ``action`` to ``subject`` (any object; its text is kept).
 
-    Every staff action may change what is public: the worker rebuilds the export after it.
+    Every staff action but an upload may change what is public: the worker rebuilds the
+    export after it (an upload changes nothing public until it is read, and the ingest asks
+    for a rebuild when it stores a published paper).
     """
-    schedule_export_rebuild()
+    if action != Action.UPLOADED:
+        schedule_export_rebuild()
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         username=getattr(user, "username", "") or "system",

@@ -43,12 +43,24 @@ def test_the_export_validates_against_the_schema(tmp_path, papers):
     }
 
 
+def _item_of(data: dict, item) -> dict:
+    return next(
+        i for m in data["meetings"] for i in m["items"] if i["url"] == item.get_absolute_url()
+    )
+
+
 def test_the_export_leaves_out_exempt_content(tmp_path, papers):
     ingest_samples(papers)
     item = AgendaItem.objects.filter(resolutions__isnull=False).first()
     secret = "MARKER-exempt-resolution-7f3a"
     Resolution.objects.create(item=item, order=999, text=secret)
     item.exempt, item.exempt_paragraph = True, 3
+    item.save()
+    # The minute the council printed is public: its resolutions are exported.
+    printed = export(tmp_path)
+    assert secret in json.dumps(printed)
+    assert "report" not in [k for k, v in _item_of(printed, item).items() if v is not None]
+    item.minute_withheld = True  # the clerk withholds the minute
     item.save()
     data = export(tmp_path)
     assert secret not in json.dumps(data)

@@ -156,9 +156,12 @@ def job_row(site, job_id) -> dict:
     return dict(zip(columns.split(", "), row, strict=True))
 
 
-def task_rows(site) -> list[tuple[str, str]]:
+def task_rows(site, task: str = "portal.staff.tasks.read_upload") -> list[tuple[str, str]]:
     return sorted(
-        site.rows("SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult")
+        site.rows(
+            "SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult"
+            f" WHERE task_path = '{task}'"
+        )
     )
 
 
@@ -197,4 +200,6 @@ def test_a_worker_killed_while_reading_an_upload_is_replaced_by_the_next_one(sit
         ("FAILED", "staff.jobs.WorkerStopped"),
         ("SUCCESSFUL", ""),
     ]
+    # The published paper asked the worker for a fresh open-data export.
+    assert task_rows(site, "documents.tasks.rebuild_export")
     assert "Traceback" not in err, err
