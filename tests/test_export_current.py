@@ -19,7 +19,7 @@ from documents import export_file
 from documents.export_file import public_content_fingerprint, regenerate_export
 from documents.models import Page
 from meetings.models import AgendaItem, Attendance, Report, Resolution
-from portal.staff import audit
+from staff import audit
 from tests.api.world import PUBLIC_RESOLUTION, build_world
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from django.urls import reverse
 from documents.importer import Importer, IngestOptions
 from documents.models import Document
 from meetings.models import Meeting, Resolution
-from portal.models import IngestJob
+from staff.models import IngestJob
 from tests.pdfmaker import make_pdf
 from tests.security.crawler import Crawler, search_urls
 from tests.security.test_leak_crawl import SEEDS, probes, schema_values

@@ -156,7 +156,7 @@ def job_row(site, job_id) -> dict:
     return dict(zip(columns.split(", "), row, strict=True))
 
 
-def task_rows(site, task: str = "portal.staff.tasks.read_upload") -> list[tuple[str, str]]:
+def task_rows(site, task: str = "staff.tasks.read_upload") -> list[tuple[str, str]]:
     return sorted(
         site.rows(
             "SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult"
