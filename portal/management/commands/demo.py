@@ -3,19 +3,22 @@
 Migrates the database, writes the archive of Eastmere District Council (an invented council,
 made by portal/demo/eastmere.py: four committees over two years) under DATA_DIR/eastmere,
 ingests it with the two Dorset sample papers (already-loaded files are skipped, so running
-it again is safe) and starts the development server on http://127.0.0.1:8000/. For trying
-the portal out, never for production.
+it again is safe), builds the open-data export, and starts the development server on
+http://127.0.0.1:8000/ with a task worker beside it (so staff uploads are read and the export
+follows every change). For trying the portal out, never for production.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from documents.export_file import regenerate_export
 from documents.importer import Importer, IngestOptions
 from portal.demo import eastmere
 
@@ -37,12 +40,15 @@ class Command(BaseCommand):
         for result in importer.ingest([settings.SAMPLE_PAPERS_DIR, archive]):
             detail = result.error or result.meeting or ""
             self.stdout.write(f"  {result.status:<9} {os.path.basename(result.path)} {detail}")
+        regenerate_export()
         if options["no_serve"]:
             return
         self.stdout.write(f"Serving on http://{options['addrport']}/ (Ctrl+C to stop)")
         sys.stdout.flush()
         manage = os.path.join(settings.BASE_DIR, "manage.py")
         env = dict(os.environ, DEBUG="1")  # the development server, on this machine only
+        # The worker shares the terminal's process group, so Ctrl+C stops it with the server.
+        subprocess.Popen([sys.executable, manage, "db_worker"], env=env)
         os.execve(
             sys.executable,
             [sys.executable, manage, "runserver", "--noreload", options["addrport"]],

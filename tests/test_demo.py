@@ -1,0 +1,34 @@
+"""The README's first command: `manage.py demo` loads a living council and its open data."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from meetings.models import Committee, Meeting
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_demo_loads_dorset_and_eastmere_and_its_export_is_ready(settings, tmp_path, client):
+    settings.DATA_DIR = tmp_path / "data"
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+
+    assert "FAILED" not in out.getvalue()
+    names = set(Committee.objects.values_list("name", flat=True))
+    assert {"Cabinet", "People and Health Overview Committee"} & names
+    assert Meeting.objects.published().count() >= 20
+
+    response = client.get(reverse("export-download"))
+    assert response.status_code == 200
+    export = json.loads(b"".join(response.streaming_content))
+    assert len(export["meetings"]) == Meeting.objects.published().count()
+
+    again = io.StringIO()
+    call_command("demo", "--no-serve", stdout=again)
+    assert "unchanged" in again.getvalue() and "FAILED" not in again.getvalue()
