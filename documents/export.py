@@ -52,7 +52,7 @@ def _report(item: AgendaItem) -> dict | None:
 def _item(item: AgendaItem, public_documents: set[int]) -> dict:
     withheld = item.is_withheld
     data = {
-        "number": item.number or item.minute_number or None,
+        "number": item.number or (item.minute_number if item.minute_is_public else None) or None,
         "minute_number": item.minute_number or None,
         "title": item.title,
         "url": item.get_absolute_url(),

@@ -321,6 +321,12 @@ class AgendaItem(models.Model):
 
         return is_withheld_item(self)
 
+    @property
+    def public_minute_number(self) -> str:
+        """The minute number, where the public may read the minute (from querysets annotated
+        by ``with_disclosure()``): a number printed only in draft minutes stays unseen."""
+        return self.minute_number if getattr(self, "minute_is_public", False) else ""
+
 
 class Report(models.Model):
     """The front sheet of the report for an agenda item."""

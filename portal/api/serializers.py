@@ -145,7 +145,7 @@ class AgendaItemSerializer(PublicRecordSerializer):
         if shown is not instance or (instance.exempt and not minute_is_public):
             # Under exempt business even a part's title is withheld: show the exempt item's.
             return {
-                "number": shown.number or shown.minute_number or "",
+                "number": shown.number or (shown.minute_number if minute_is_public else "") or "",
                 "title": shown.title,
                 "exempt": True,
                 "exempt_paragraph": shown.exempt_paragraph,
