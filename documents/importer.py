@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +23,7 @@ from django.conf import settings
 from documents.context import MeetingContext, folder_context
 from documents.ingest.errors import IngestError
 from documents.ingest.parsed import ParsedDocument
-from documents.ingest.sandbox import run_limited
+from documents.ingest.sandbox import Sandbox
 from documents.models import Document
 from documents.tasks import schedule_export_rebuild
 from documents.writer import AlreadyLoaded, DocumentWriter
@@ -120,10 +121,8 @@ def _pdfs_under(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def parse_file(path: Path, options: IngestOptions) -> ParsedDocument:
-    from documents.ingest.parser import parse_pdf
-
-    kwargs = {
+def parse_kwargs(options: IngestOptions) -> dict:
+    return {
         # One file at a time: its pages are read on every core; a batch: one file per core.
         "page_workers": min(2, os.cpu_count() or 1) if options.workers <= 1 else 1,
         "kind": options.kind,
@@ -131,11 +130,18 @@ def parse_file(path: Path, options: IngestOptions) -> ParsedDocument:
         "max_pages": options.max_pages,
         "ocr": options.ocr,
     }
-    if options.isolate:
-        return run_limited(
-            parse_pdf, path, timeout=options.timeout, memory_mb=options.memory_mb, **kwargs
-        )
-    return parse_pdf(path, **kwargs)
+
+
+def parse_file(path: Path, options: IngestOptions, sandbox: Sandbox | None = None):
+    """Read one file: in ``sandbox`` (or a child of its own) when isolated."""
+    from documents.ingest.parser import parse_pdf
+
+    if not options.isolate:
+        return parse_pdf(path, **parse_kwargs(options))
+    if sandbox is None:
+        with Sandbox(memory_mb=options.memory_mb, max_tasks=1) as own:
+            return own.run(parse_pdf, path, timeout=options.timeout, **parse_kwargs(options))
+    return sandbox.run(parse_pdf, path, timeout=options.timeout, **parse_kwargs(options))
 
 
 class Importer:
@@ -147,27 +153,81 @@ class Importer:
         files = expand_paths(paths)
         # Files are read side by side only in child processes: pdfium is not thread-safe.
         workers = max(1, self.options.workers) if self.options.isolate else 1
-        if workers == 1 or len(files) < 2:
+        if not self.options.isolate:
             for path in files:
                 yield self.ingest_file(path)
-            return
-        # Parsing is CPU-bound and runs in child processes; the database is used only from
-        # this thread, and writes happen here, in order.
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = []
-            for path in files:
-                checked = self._check(path)
-                started, sha, known, error = checked
-                if error is None and not known:
-                    futures.append((path, started, sha, pool.submit(self._parse, path)))
-                else:
-                    futures.append((path, started, sha, checked))
-            for path, started, sha, pending in futures:
-                if isinstance(pending, tuple):
-                    yield self._finish(path, started, sha, None, pending[3])
-                else:
-                    parsed, error = pending.result()
-                    yield self._finish(path, started, sha, parsed, error)
+        elif workers == 1 or len(files) < 2:
+            yield from self._ingest_in_turn(files)
+        else:
+            yield from self._ingest_side_by_side(files, workers)
+
+    def _sandbox(self) -> Sandbox:
+        return Sandbox(memory_mb=self.options.memory_mb)
+
+    def _submit(self, sandbox: Sandbox, path: Path) -> tuple:
+        """Check a file and hand it to the sandbox to read: (path, start, hash, error or
+        None, whether it is being read)."""
+        from documents.ingest.parser import parse_pdf
+
+        started, sha, known, error = self._check(path)
+        reading = error is None and not known
+        if reading:
+            options = self.options
+            sandbox.submit(parse_pdf, path, timeout=options.timeout, **parse_kwargs(options))
+        return path, started, sha, error, reading
+
+    def _ingest_in_turn(self, files: list[Path]) -> Iterator[IngestResult]:
+        """One child reads the files one after another; it reads the next file while this
+        process stores the one before."""
+        with self._sandbox() as sandbox:
+            pending = self._submit(sandbox, files[0]) if files else None
+            for index in range(len(files)):
+                path, started, sha, error, reading = pending
+                parsed = None
+                if reading:
+                    try:
+                        parsed = sandbox.result()
+                    except IngestError as exc:
+                        error = str(exc)
+                if index + 1 < len(files):
+                    pending = self._submit(sandbox, files[index + 1])
+                yield self._finish(path, started, sha, parsed, error)
+
+    def _ingest_side_by_side(self, files: list[Path], workers: int) -> Iterator[IngestResult]:
+        # Parsing is CPU-bound and runs in child processes, one reused child per thread; the
+        # database is used only from this thread, and writes happen here, in order.
+        sandboxes: queue.SimpleQueue[Sandbox] = queue.SimpleQueue()
+        made: list[Sandbox] = []
+        for _ in range(workers):
+            made.append(self._sandbox())
+            sandboxes.put(made[-1])
+
+        def parse(path: Path):
+            sandbox = sandboxes.get()
+            try:
+                return self._parse(path, sandbox)
+            finally:
+                sandboxes.put(sandbox)
+
+        try:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                futures = []
+                for path in files:
+                    checked = self._check(path)
+                    started, sha, known, error = checked
+                    if error is None and not known:
+                        futures.append((path, started, sha, pool.submit(parse, path)))
+                    else:
+                        futures.append((path, started, sha, checked))
+                for path, started, sha, pending in futures:
+                    if isinstance(pending, tuple):
+                        yield self._finish(path, started, sha, None, pending[3])
+                    else:
+                        parsed, error = pending.result()
+                        yield self._finish(path, started, sha, parsed, error)
+        finally:
+            for sandbox in made:
+                sandbox.close()
 
     def ingest_file(self, path: str | os.PathLike) -> IngestResult:
         path = Path(path)
@@ -198,10 +258,12 @@ class Importer:
             return started, None, False, str(exc)
         return started, sha, Document.objects.filter(sha256=sha).exists(), None
 
-    def _parse(self, path: Path) -> tuple[ParsedDocument | None, str | None]:
+    def _parse(
+        self, path: Path, sandbox: Sandbox | None = None
+    ) -> tuple[ParsedDocument | None, str | None]:
         """Read a file (no database work): (reading, error)."""
         try:
-            return parse_file(path, self.options), None
+            return parse_file(path, self.options, sandbox), None
         except IngestError as exc:
             return None, str(exc)
 

@@ -127,6 +127,8 @@ class MeetingRecords:
         AgendaItem.objects.filter(pk__in=stale).delete()
         existing = [i for i in existing if i.pk not in stale]
         self._load_children([i.pk for i in existing])
+        self.slugs = {i.slug for i in existing}
+        self.new_rows: dict[type, list] = defaultdict(list)  # children of new items
         by_key = {i.read_key: i for i in existing if i.read_key}
         adoptable = [i for i in existing if not i.read_key and i.parent_id is None]
         for order, item_plan in enumerate(planned, start=1):
@@ -136,6 +138,8 @@ class MeetingRecords:
                 if sub_plan.read_key in removed:
                     continue
                 self._write_item(by_key.get(sub_plan.read_key), sub_plan, sub_order, item)
+        for model, rows in self.new_rows.items():
+            model.objects.bulk_create(rows)
         self._attendance()
 
     def _load_children(self, item_ids: list[int]) -> None:
@@ -186,6 +190,7 @@ class MeetingRecords:
         if new:
             item = AgendaItem(meeting=self.meeting, parent=parent)
         before = None if new else self._state(item)
+        old_slug = item.slug
         item.read_key = plan.read_key
         item.source_id = plan.source if plan.source in self.documents else None
         if plan.minutes_source is not None or not item.corrected:
@@ -200,13 +205,15 @@ class MeetingRecords:
             if new or renumbered:
                 item.slug = ""
         if not item.slug:
-            item.slug = (
-                item.make_slug(base=f"{parent.slug}-{order}") if parent else item.make_slug()
-            )
+            taken = self.slugs - {old_slug}
+            base = f"{parent.slug}-{order}" if parent else ""
+            item.slug = item.make_slug(base=base, taken=taken)
+            self.slugs.discard(old_slug)
+            self.slugs.add(item.slug)
         if new or self._state(item) != before:
             item.save()
         if not item.corrected:
-            self._children(item, plan)
+            self._children(item, plan, new)
         return item
 
     @staticmethod
@@ -224,21 +231,30 @@ class MeetingRecords:
             )
         )
 
-    def _children(self, item: AgendaItem, plan: PlannedItem) -> None:
+    def _replace(self, model: type, rows: list, old, new: bool) -> None:
+        """Put ``rows`` in place of ``old`` (a queryset), at the end of the save for a new
+        item (which has nothing to replace), at once for an existing one."""
+        if new:
+            self.new_rows[model] += rows
+            return
+        old.delete()
+        model.objects.bulk_create(rows)
+
+    def _children(self, item: AgendaItem, plan: PlannedItem, new: bool) -> None:
         resolutions = [(r.number, r.text, r.paper) for r in plan.resolutions]
         if resolutions != self.resolutions.get(item.pk, []):
-            item.resolutions.all().delete()
-            Resolution.objects.bulk_create(
+            rows = [
                 Resolution(item=item, order=n, number=number, text=text, source_id=ref)
                 for n, (number, text, ref) in enumerate(resolutions, start=1)
-            )
+            ]
+            self._replace(Resolution, rows, item.resolutions.all(), new)
         if list(plan.declarations) != self.declarations.get(item.pk, []):
-            item.declarations.all().delete()
-            Declaration.objects.bulk_create(
+            rows = [
                 Declaration(meeting=self.meeting, item=item, text=text, order=n, source_id=ref)
                 for n, (text, ref) in enumerate(plan.declarations, start=1)
-            )
-        self._report(item, plan)
+            ]
+            self._replace(Declaration, rows, item.declarations.all(), new)
+        self._report(item, plan, new)
         ranges = {
             (span.paper, span.start, span.end, span.holds_paper)
             for span in plan.spans
@@ -246,13 +262,13 @@ class MeetingRecords:
         }
         ranges = {r for r in ranges if not any(o[:2] == r[:2] and o > r for o in ranges)}
         if ranges != self.ranges.get(item.pk, set()):
-            item.page_ranges.all().delete()
-            PageRange.objects.bulk_create(
+            rows = [
                 PageRange(item=item, document_id=doc, start=start, end=end, holds_paper=holds)
                 for doc, start, end, holds in sorted(ranges)
-            )
+            ]
+            self._replace(PageRange, rows, item.page_ranges.all(), new)
 
-    def _report(self, item: AgendaItem, plan: PlannedItem) -> None:
+    def _report(self, item: AgendaItem, plan: PlannedItem, new: bool) -> None:
         existing = self.reports.get(item.pk)
         if plan.report is None:
             if existing is not None:
@@ -265,6 +281,9 @@ class MeetingRecords:
         }
         values["source_id"] = plan.report_source
         if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
+            return
+        if new:
+            self.new_rows[Report].append(Report(item=item, **values))
             return
         Report.objects.update_or_create(item=item, defaults=values)
 
@@ -279,6 +298,17 @@ class MeetingRecords:
         if read == {self.plan.attendance_source}:
             return  # already read from these minutes, which never change
         record = AttendanceRecord(self.meeting, source=self._doc(self.plan.attendance_source))
+        record.expect(
+            [
+                attendance.chair,
+                *attendance.present,
+                *attendance.apologies,
+                *(sub.name for sub in attendance.substitutes),
+                *(sub.substitute_for for sub in attendance.substitutes),
+                *attendance.officers,
+                *attendance.other_members,
+            ]
+        )
         chair = person_key(clean_person_name(attendance.chair or ""))
         councillor, officer = Person.Kind.COUNCILLOR, Person.Kind.OFFICER
         for name in attendance.present:
@@ -287,7 +317,7 @@ class MeetingRecords:
         for name in attendance.apologies:
             record.add(name, Attendance.Role.APOLOGIES, councillor)
         for sub in attendance.substitutes:
-            replaced = Person.objects.for_printed_name(sub.substitute_for, councillor)
+            replaced = record.person(sub.substitute_for, councillor)
             record.add(sub.name, Attendance.Role.SUBSTITUTE, councillor, substitute_for=replaced)
         for name in attendance.officers:
             record.add(name, Attendance.Role.OFFICER, officer)

@@ -299,16 +299,18 @@ class AgendaItem(models.Model):
             },
         )
 
-    def make_slug(self, base: str = "") -> str:
-        """The item's number as printed ("6", "6.1" -> "6-1"), unique within its meeting."""
+    def make_slug(self, base: str = "", taken: set[str] | None = None) -> str:
+        """The item's number as printed ("6", "6.1" -> "6-1"), unique within its meeting
+        (whose other items' slugs are ``taken``, read from the database when not given)."""
         printed = (self.number or self.minute_number or "").replace(".", "-").replace("/", "-")
         titled = slugify(self.title)[:30].strip("-")
         base = (slugify(base or printed) or titled or f"item-{self.order or 1}")[:30]
-        taken = set(
-            AgendaItem.objects.filter(meeting_id=self.meeting_id)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
+        if taken is None:
+            taken = set(
+                AgendaItem.objects.filter(meeting_id=self.meeting_id)
+                .exclude(pk=self.pk)
+                .values_list("slug", flat=True)
+            )
         slug, n = base, 2
         while slug in taken:
             slug = f"{base}-{n}"

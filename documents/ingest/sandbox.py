@@ -1,8 +1,15 @@
 """Run the PDF parser in a child process with a time limit and a memory limit.
 
-A hostile or broken PDF can make a parser spin or allocate without end. Parsing each
-untrusted file in its own process means the limit is enforced by the operating system and
-the worker (or the ``ingest`` command) carries on with the next file.
+A hostile or broken PDF can make a parser spin or allocate without end. Parsing untrusted
+files in a child process means the limit is enforced by the operating system and the worker
+(or the ``ingest`` command) carries on with the next file.
+
+A ``Sandbox`` keeps one child for a whole batch: starting a child costs far more than reading
+a small paper. Each file still has its own limits: its own wall-clock time (the parent kills
+the child past it), its own processor seconds (the child's limit is moved on before each
+file) and the child's memory limit. A child that was stopped, ran out of memory, nested too
+deeply or failed in an unexpected way is never used again: the file is refused and the next
+file gets a fresh child. A child is also replaced after ``MAX_TASKS`` files.
 
 Children come from a fork server (a clean, single-threaded process started once, with the
 parser already imported), never by forking the caller: the task worker runs threads (its
@@ -27,7 +34,7 @@ NESTED_TOO_DEEPLY = (
     "the PDF's structure is nested too deeply to read; open it and save it again with "
     "Print to PDF, then upload the new copy"
 )
-
+MAX_TASKS = 200  # files one child reads before it is replaced
 
 _PR_SET_PDEATHSIG = 1
 _PRELOAD = ["documents.ingest.parser", "documents.ingest.sandbox"]
@@ -47,32 +54,169 @@ def _die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _child(
-    conn: Connection,
-    func: Callable,
-    args: tuple,
-    kwargs: dict,
-    memory_bytes: int,
-    cpu_seconds: int,
-) -> None:
+def _cpu_used() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _limit_cpu(cpu_seconds: int) -> None:
+    """Processor time for the next file, inherited by any page readers it starts: a runaway
+    reader is stopped by the kernel (SIGXCPU) even if nothing is left to stop it. Only the
+    soft limit moves, so it can be moved on again for the next file."""
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = int(_cpu_used()) + 1 + cpu_seconds
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _call(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
+    try:
+        return "ok", func(*args, **kwargs)
+    except IngestError as exc:
+        return "ingest-error", str(exc)
+    except MemoryError:
+        return "spent", "the PDF needs more memory to read than the limit allows"
+    except RecursionError:
+        return "spent", NESTED_TOO_DEEPLY
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
+        return "crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"
+
+
+def _serve(tasks: Connection, results: Connection, memory_bytes: int) -> None:
+    """The child: read one task at a time until told to stop (None) or the parent goes."""
     _die_with_parent()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    # Processor time, inherited by any page readers it starts: a runaway reader is stopped by
-    # the kernel even if nothing is left to stop it.
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
-    try:
-        conn.send(("ok", func(*args, **kwargs)))
-    except IngestError as exc:
-        conn.send(("ingest-error", str(exc)))
-    except MemoryError:
-        conn.send(("ingest-error", "the PDF needs more memory to read than the limit allows"))
-    except RecursionError:
-        conn.send(("ingest-error", NESTED_TOO_DEEPLY))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
-        conn.send(("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
-    finally:
-        conn.close()
+    while True:
+        try:
+            task = tasks.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        func, args, kwargs, cpu_seconds = task
+        _limit_cpu(cpu_seconds)
+        status, payload = _call(func, args, kwargs)
+        try:
+            results.send((status, payload))
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            results.send(("crash", f"{type(exc).__name__}: {exc}"))
+        if status != "ok" and status != "ingest-error":
+            return  # the child's state is suspect: the parent starts a new one
+
+
+class Sandbox:
+    """A child process that calls functions for the parent, one at a time, within limits.
+
+    ``submit`` hands the child a call; ``result`` waits for it (at most the call's timeout)
+    and returns its value or raises IngestError. ``run`` does both. Not thread-safe: one
+    sandbox per thread.
+    """
+
+    def __init__(self, *, memory_mb: int = 0, max_tasks: int = MAX_TASKS) -> None:
+        self.memory_bytes = memory_mb * 1024 * 1024
+        self.max_tasks = max_tasks
+        self._process = None
+        self._tasks: Connection | None = None
+        self._results: Connection | None = None
+        self._done = 0
+        self._pending: float | None = None  # the timeout of the call in the child
+
+    # -- the child -----------------------------------------------------------------------
+    def _start(self) -> None:
+        context = _context()
+        tasks_out, tasks_in = context.Pipe(duplex=False)
+        results_out, results_in = context.Pipe(duplex=False)
+        process = context.Process(
+            # Not a daemon: the parser may read a long PDF's pages in worker processes.
+            target=_serve,
+            args=(tasks_out, results_in, self.memory_bytes),
+        )
+        process.start()
+        tasks_out.close()
+        results_in.close()
+        self._process, self._tasks, self._results, self._done = process, tasks_in, results_out, 0
+
+    def _stop(self, *, kill: bool) -> None:
+        process = self._process
+        if process is None:
+            return
+        if not kill:
+            try:
+                self._tasks.send(None)
+            except OSError:
+                kill = True
+            else:
+                process.join(5)
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        self._tasks.close()
+        self._results.close()
+        self._process = self._tasks = self._results = None
+        self._pending = None
+
+    def close(self) -> None:
+        self._stop(kill=self._pending is not None)
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- calls ---------------------------------------------------------------------------
+    def submit(self, func: Callable[..., Any], *args: Any, timeout: float, **kwargs: Any):
+        if self._pending is not None:
+            raise RuntimeError("the sandbox is already running a call")
+        if self._process is not None and (
+            self._done >= self.max_tasks or not self._process.is_alive()
+        ):
+            self._stop(kill=False)
+        if self._process is None:
+            self._start()
+        # Page readers share the time limit's processor seconds, so allow for two of them.
+        cpu_seconds = max(1, int(timeout * 2) + 5)
+        try:
+            self._tasks.send((func, args, kwargs, cpu_seconds))
+        except OSError:  # the child went away between calls: start again, once
+            self._stop(kill=True)
+            self._start()
+            self._tasks.send((func, args, kwargs, cpu_seconds))
+        self._done += 1
+        self._pending = timeout
+
+    def result(self) -> Any:
+        if self._pending is None:
+            raise RuntimeError("nothing was submitted")
+        timeout = self._pending
+        try:
+            if not self._results.poll(timeout):
+                self._stop(kill=True)
+                raise IngestError(
+                    f"reading the PDF took longer than {timeout:g} seconds, so it was stopped"
+                )
+            status, payload = self._results.recv()
+        except (EOFError, OSError) as exc:
+            self._stop(kill=True)
+            raise IngestError(
+                "the PDF reader stopped unexpectedly (the file may be damaged or too large "
+                "to read within the memory limit)"
+            ) from exc
+        self._pending = None
+        if status == "ok":
+            return payload
+        if status == "ingest-error":
+            raise IngestError(payload)
+        self._stop(kill=True)  # the child ends itself after this; make sure of it
+        if status == "spent":
+            raise IngestError(payload)
+        raise IngestError(f"the PDF could not be read ({payload.splitlines()[0]})")
+
+    def run(self, func: Callable[..., Any], *args: Any, timeout: float, **kwargs: Any) -> Any:
+        self.submit(func, *args, timeout=timeout, **kwargs)
+        return self.result()
 
 
 def run_limited(
@@ -82,36 +226,7 @@ def run_limited(
     memory_mb: int = 0,
     **kwargs: Any,
 ) -> Any:
-    """Call ``func(*args, **kwargs)`` in a child process; raise IngestError past the limits."""
-    context = _context()
-    parent, child = context.Pipe(duplex=False)
-    process = context.Process(
-        # Not a daemon: the parser may read a long PDF's pages in worker processes of its own.
-        target=_child,
-        # Page readers share the time limit's processor seconds, so allow for two of them.
-        args=(child, func, args, kwargs, memory_mb * 1024 * 1024, max(1, int(timeout * 2) + 5)),
-    )
-    process.start()
-    child.close()
-    try:
-        if not parent.poll(timeout):
-            raise IngestError(
-                f"reading the PDF took longer than {timeout:g} seconds, so it was stopped"
-            )
-        try:
-            status, payload = parent.recv()
-        except EOFError as exc:
-            raise IngestError(
-                "the PDF reader stopped unexpectedly (the file may be damaged or too large "
-                "to read within the memory limit)"
-            ) from exc
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join(5)
-        parent.close()
-    if status == "ok":
-        return payload
-    if status == "ingest-error":
-        raise IngestError(payload)
-    raise IngestError(f"the PDF could not be read ({payload.splitlines()[0]})")
+    """Call ``func(*args, **kwargs)`` in a child process of its own; raise IngestError past
+    the limits."""
+    with Sandbox(memory_mb=memory_mb, max_tasks=1) as sandbox:
+        return sandbox.run(func, *args, timeout=timeout, **kwargs)
