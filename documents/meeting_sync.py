@@ -46,7 +46,7 @@ def papers_in_force(meeting: Meeting) -> list[Document]:
     return list(chosen.values())
 
 
-def as_paper(document: Document, meeting: Meeting) -> Paper:
+def as_paper(document: Document, meeting: Meeting, names: list[str] | None = None) -> Paper:
     if document.parsed:
         reading = reading_from_json(document.parsed)
     else:
@@ -57,7 +57,7 @@ def as_paper(document: Document, meeting: Meeting) -> Paper:
     elif document.minutes_of_id == meeting.pk:
         kind = Document.Kind.MINUTES
     return Paper(
-        fit=head_fit(reading, meeting),
+        fit=head_fit(reading, meeting, names),
         ref=document.pk,
         key=document.sha256,
         kind=kind,
@@ -70,10 +70,15 @@ def as_paper(document: Document, meeting: Meeting) -> Paper:
     )
 
 
-def head_fit(reading: ParsedDocument, meeting: Meeting) -> int:
+def committee_names(meeting: Meeting) -> list[str]:
+    """The meeting's committee's name and the other names it is known by."""
+    return [meeting.committee.name, *meeting.committee.aliases.values_list("key", flat=True)]
+
+
+def head_fit(reading: ParsedDocument, meeting: Meeting, names: list[str] | None = None) -> int:
     """2 when the paper's head names this meeting, 0 when it names another, else 1."""
     head = reading.meeting
-    names = [meeting.committee.name, *meeting.committee.aliases.values_list("key", flat=True)]
+    names = committee_names(meeting) if names is None else names
     committee = None if not head.committee else any(agrees(head.committee, n) for n in names)
     date = None if not head.date else head.date == meeting.date
     if committee is False or date is False:
@@ -87,7 +92,8 @@ def rebuild_meeting(meeting: Meeting) -> MeetingPlan | None:
     documents = papers_in_force(meeting)
     if any(not d.parsed for d in documents):
         return None
-    plan = assemble([as_paper(d, meeting) for d in documents])
+    names = committee_names(meeting)
+    plan = assemble([as_paper(d, meeting, names) for d in documents])
     MeetingRecords(meeting, plan, {d.pk: d for d in documents}).save()
     return plan
 
@@ -144,6 +150,9 @@ class MeetingRecords:
 
     def _load_children(self, item_ids: list[int]) -> None:
         """What each existing item holds now, to compare with the plan in memory."""
+        if not item_ids:  # a new meeting: nothing to read
+            self.resolutions, self.declarations, self.reports, self.ranges = {}, {}, {}, {}
+            return
         self.resolutions: dict[int, list] = defaultdict(list)
         for r in Resolution.objects.filter(item_id__in=item_ids).order_by("order"):
             self.resolutions[r.item_id].append((r.number, r.text, r.source_id))

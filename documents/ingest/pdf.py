@@ -113,11 +113,15 @@ def normalise_raw(text: str) -> str:
 
 
 def _path_count(page: pdfium.PdfPage, limit: int) -> int:
+    """The page's top-level path objects, counted up to ``limit`` (in pdfium, without
+    making a Python object for each of the page's objects)."""
     count = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        count += 1
-        if count >= limit:
-            break
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count += 1
+            if count >= limit:
+                break
     return count
 
 
