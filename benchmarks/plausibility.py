@@ -24,6 +24,7 @@ SENTENCE_WORDS = re.compile(
     r"|these|those|please|we|you|our|your)\b",
     re.I,
 )
+CUT_OFF = re.compile(r"\b(?:of|the|and|for|on|to|in|at|by|with|&)$", re.I)
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -40,6 +41,8 @@ def committee_name_problem(name: str) -> str | None:
         return "starts in lower case"
     if text[-1] in ".,;:":
         return "ends like a sentence"
+    if CUT_OFF.search(text):
+        return "cut off mid-name"
     if SENTENCE_WORDS.search(text):
         return "reads like a sentence"
     letters = sum(c.isalpha() for c in text)

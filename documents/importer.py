@@ -1,9 +1,11 @@
 """Turn committee PDFs into meetings, items, reports, minutes and pages, one file at a time.
 
 ``Importer.ingest(paths)`` is what the ``ingest`` command and the staff upload call. Each
-file is parsed (in a child process with time and memory limits, several at once with
-``workers``), then written in its own transaction: a file that fails leaves no rows and no
-stored file, and the other files still go in.
+file is parsed in a sandboxed child process with time and memory limits (one child reads the
+whole batch, and reads the next file while this process stores the last; several children at
+once with ``workers``; a child that was stopped or failed is replaced), then written in its
+own transaction: a file that fails leaves no rows and no stored file, and the other files
+still go in.
 """
 
 from __future__ import annotations

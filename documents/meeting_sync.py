@@ -134,6 +134,7 @@ class MeetingRecords:
         existing = [i for i in existing if i.pk not in stale]
         self._load_children([i.pk for i in existing])
         self.slugs = {i.slug for i in existing}
+        self.new_items: tuple[list, list] = ([], [])  # new items, new sub-items
         self.new_rows: dict[type, list] = defaultdict(list)  # children of new items
         by_key = {i.read_key: i for i in existing if i.read_key}
         adoptable = [i for i in existing if not i.read_key and i.parent_id is None]
@@ -144,6 +145,8 @@ class MeetingRecords:
                 if sub_plan.read_key in removed:
                     continue
                 self._write_item(by_key.get(sub_plan.read_key), sub_plan, sub_order, item)
+        for items in self.new_items:  # items before the sub-items that point to them
+            AgendaItem.objects.bulk_create(items)
         for model, rows in self.new_rows.items():
             model.objects.bulk_create(rows)
         self._attendance()
@@ -219,7 +222,9 @@ class MeetingRecords:
             item.slug = item.make_slug(base=base, taken=taken)
             self.slugs.discard(old_slug)
             self.slugs.add(item.slug)
-        if new or self._state(item) != before:
+        if new:
+            self.new_items[parent is not None].append(item)  # written at the end, in bulk
+        elif self._state(item) != before:
             item.save()
         if not item.corrected:
             self._children(item, plan, new)
@@ -240,13 +245,13 @@ class MeetingRecords:
             )
         )
 
-    def _replace(self, model: type, rows: list, old, new: bool) -> None:
-        """Put ``rows`` in place of ``old`` (a queryset), at the end of the save for a new
-        item (which has nothing to replace), at once for an existing one."""
+    def _replace(self, model: type, rows: list, item: AgendaItem, new: bool) -> None:
+        """Put ``rows`` in place of the item's rows of ``model``: at the end of the save for
+        a new item (which has nothing to replace), at once for an existing one."""
         if new:
             self.new_rows[model] += rows
             return
-        old.delete()
+        model.objects.filter(item=item).delete()
         model.objects.bulk_create(rows)
 
     def _children(self, item: AgendaItem, plan: PlannedItem, new: bool) -> None:
@@ -256,13 +261,13 @@ class MeetingRecords:
                 Resolution(item=item, order=n, number=number, text=text, source_id=ref)
                 for n, (number, text, ref) in enumerate(resolutions, start=1)
             ]
-            self._replace(Resolution, rows, item.resolutions.all(), new)
+            self._replace(Resolution, rows, item, new)
         if list(plan.declarations) != self.declarations.get(item.pk, []):
             rows = [
                 Declaration(meeting=self.meeting, item=item, text=text, order=n, source_id=ref)
                 for n, (text, ref) in enumerate(plan.declarations, start=1)
             ]
-            self._replace(Declaration, rows, item.declarations.all(), new)
+            self._replace(Declaration, rows, item, new)
         self._report(item, plan, new)
         ranges = {
             (span.paper, span.start, span.end, span.holds_paper)
@@ -275,7 +280,7 @@ class MeetingRecords:
                 PageRange(item=item, document_id=doc, start=start, end=end, holds_paper=holds)
                 for doc, start, end, holds in sorted(ranges)
             ]
-            self._replace(PageRange, rows, item.page_ranges.all(), new)
+            self._replace(PageRange, rows, item, new)
 
     def _report(self, item: AgendaItem, plan: PlannedItem, new: bool) -> None:
         existing = self.reports.get(item.pk)
