@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.utils.text import slugify
+
 from meetings.matching import clean_person_name, person_key
 from meetings.models import Attendance, Meeting, Person
 
@@ -14,8 +16,9 @@ class AttendanceRecord:
         self.meeting = meeting
         self.source = source  # the paper read, or None for another record (Modern.Gov)
         self.rows: list[Attendance] = []
-        self.seen: set[tuple[int, str]] = set()
+        self.seen: set[tuple[object, str]] = set()
         self.people: dict[str, list[Person]] | None = None
+        self.new_people: list[Person] = []  # first named here: stored in one go by save()
 
     def expect(self, names: Iterable[str | None]) -> None:
         """Look up, in one query, everyone these printed names may mean."""
@@ -35,8 +38,9 @@ class AttendanceRecord:
         found = self.people.get(key) or []
         person = next((p for p in found if p.kind == kind), None) or next(iter(found), None)
         if person is None:
-            person = Person.objects.create(name=cleaned[:200], kind=kind)
+            person = Person(name=cleaned[:200], kind=kind, match_key=person_key(cleaned[:200]))
             self.people[key].append(person)
+            self.new_people.append(person)
         return person
 
     def add(
@@ -50,9 +54,10 @@ class AttendanceRecord:
     ) -> Person | None:
         """Record the person a paper names in ``role``; a repeat or an empty name is skipped."""
         person = self.person(name, kind)
-        if person is None or (person.pk, role) in self.seen:
+        who = person.pk if person is None or person.pk is not None else id(person)
+        if person is None or (who, role) in self.seen:
             return None
-        self.seen.add((person.pk, role))
+        self.seen.add((who, role))
         self.rows.append(
             Attendance(
                 meeting=self.meeting,
@@ -68,5 +73,23 @@ class AttendanceRecord:
 
     def save(self) -> None:
         """Replace the meeting's attendance with what was recorded."""
+        self._store_new_people()
         self.meeting.attendance.all().delete()
         Attendance.objects.bulk_create(self.rows)
+
+    def _store_new_people(self) -> None:
+        """The people first named here, each with a slug of their own, in one insert."""
+        if not self.new_people:
+            return
+        bases = [(p, slugify(p.name)[:80].strip("-") or "untitled") for p in self.new_people]
+        taken = set(
+            Person.objects.filter(slug__in={b for _, b in bases}).values_list("slug", flat=True)
+        )
+        for person, base in bases:
+            slug, n = base, 2
+            while slug in taken or (slug != base and Person.objects.filter(slug=slug).exists()):
+                slug = f"{base[:76]}-{n}"
+                n += 1
+            person.slug = slug
+            taken.add(slug)
+        Person.objects.bulk_create(self.new_people)
