@@ -9,9 +9,11 @@ cost). In one process, with Django set up once and a scratch SQLite database cop
 for every run, it times side by side, run after run: (a) pypdfium2's raw text extraction of
 every page of the batch, (b) ``Importer.ingest`` of the batch as the ``ingest`` command runs
 it (each file read in the sandbox, checked, parsed, stored, its meeting built), (c) the raw
-extraction of a long pack built from the fixture papers and (d) its ingest. Start-up is
+extraction of a long pack built from the fixture papers and (d) its ingest; each raw figure
+is the mean of one extraction just before and one just after the ingest. Start-up is
 excluded: a first batch is ingested before timing, which starts the fork server. It prints
-the medians and the ratios ingest / raw (targets: batch <= 5x, pack <= 3x).
+the medians, their ratios and the median of each run's ratio ingest / raw (targets: batch
+<= 5x, pack <= 3x).
 """
 
 from __future__ import annotations
@@ -119,26 +121,37 @@ def main() -> None:
         _, outcomes = ingest(batch, scratch)  # start-up: the fork server, imports, caches
         print("batch outcomes:", dict(outcomes))
         times: dict[str, list[float]] = {"raw": [], "batch": [], "pack raw": [], "pack": []}
+        ratios: dict[str, list[float]] = {"batch": [], "pack": []}
         for run in range(args.runs):
-            times["raw"].append(raw_extraction(batch))
+            # Raw extraction just before and just after each ingest: on a shared machine the
+            # load moves, and each run's ratio is taken against the mean of the two.
+            before = raw_extraction(batch)
             times["batch"].append(ingest(batch, scratch)[0])
+            after = raw_extraction(batch)
+            times["raw"].append((before + after) / 2)
+            ratios["batch"].append(times["batch"][-1] / times["raw"][-1])
             if pack_pages:
-                times["pack raw"].append(raw_extraction([pack]))
+                before = raw_extraction([pack])
                 times["pack"].append(ingest([pack], scratch)[0])
+                times["pack raw"].append((before + raw_extraction([pack])) / 2)
+                ratios["pack"].append(times["pack"][-1] / times["pack raw"][-1])
             line = ", ".join(f"{k} {v[-1]:.3f}s" for k, v in times.items() if v)
             print(f"run {run + 1}: {line}")
         median = {k: statistics.median(v) for k, v in times.items() if v}
+        ratio = {k: statistics.median(v) for k, v in ratios.items() if v}
         per_file = (median["batch"] - median["raw"]) / len(batch) * 1000
         rows = [
             ("batch raw extraction (pypdfium2) median", f"{median['raw']:.3f}s"),
             ("batch ingest median", f"{median['batch']:.3f}s, {per_file:.0f} ms a file over raw"),
-            ("batch ratio ingest / raw", f"{median['batch'] / median['raw']:.2f}x (target <= 5x)"),
+            ("batch ratio of the medians", f"{median['batch'] / median['raw']:.2f}x"),
+            ("batch median of the runs' ratios", f"{ratio['batch']:.2f}x (target <= 5x)"),
         ]
         if pack_pages:
             rows += [
                 ("pack raw extraction median", f"{median['pack raw']:.3f}s"),
                 ("pack ingest median", f"{median['pack']:.3f}s"),
-                ("pack ratio ingest / raw", f"{median['pack'] / median['pack raw']:.2f}x (<= 3x)"),
+                ("pack ratio of the medians", f"{median['pack'] / median['pack raw']:.2f}x"),
+                ("pack median of the runs' ratios", f"{ratio['pack']:.2f}x (target <= 3x)"),
             ]
         for label, value in rows:
             print(f"{label:<42} {value}")
