@@ -6,7 +6,8 @@ Builds a pack by joining the fixture papers with continuous "Page N" stamps, the
 run times (a) pypdfium2's raw text extraction of every page and (b) the full
 ``manage.py ingest`` of the file into a scratch SQLite database (parse, clean, store,
 index), several times each, and prints the medians, their ratio and the ingest's peak
-memory (maximum resident set size of the ingest process and its parser child).
+memory (maximum resident set size of the ingest process and its parser child). A batch of
+small real papers, where the cost per file counts, is measured by ``benchmarks/batch.py``.
 """
 
 from __future__ import annotations

@@ -5,11 +5,12 @@ files in a child process means the limit is enforced by the operating system and
 (or the ``ingest`` command) carries on with the next file.
 
 A ``Sandbox`` keeps one child for a whole batch: starting a child costs far more than reading
-a small paper. Each file still has its own limits: its own wall-clock time (the parent kills
-the child past it), its own processor seconds (the child's limit is moved on before each
-file) and the child's memory limit. A child that was stopped, ran out of memory, nested too
-deeply or failed in an unexpected way is never used again: the file is refused and the next
-file gets a fresh child. A child is also replaced after ``MAX_TASKS`` files.
+a small paper. Each file still has its own limits: its own wall-clock time (counted from
+when the parent waits for it; the parent kills the child past it), its own processor seconds
+(the child's limit is moved on before each file) and the child's memory limit. A child that
+was stopped, ran out of memory, nested too deeply or failed in an unexpected way is never
+used again: the file is refused and the next file gets a fresh child. A child is also
+replaced after ``MAX_TASKS`` files.
 
 Children come from a fork server (a clean, single-threaded process started once, with the
 parser already imported), never by forking the caller: the task worker runs threads (its
