@@ -15,10 +15,9 @@ from documents.models import Document, Page
 from meetings.models import Meeting
 from tests.fixtures.bad import build as corpus
 from tests.fixtures.bad.expected import assert_clear_reason
+from tests.shared_papers import shared_path
 from tests.test_ingest_bad_input import ingest_command, stored_files
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CABINET = SHARED / "real-meetings" / "kent" / "cabinet" / "2025-01-30"
 AGENDA = "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf"
 GOOD = [
     AGENDA,
@@ -35,14 +34,17 @@ BAD_FILES = [
 ]
 
 
+def cabinet() -> Path:
+    """Kent Cabinet, 30 January 2025, as the council publishes it."""
+    return shared_path("real-meetings", "kent", "cabinet", "2025-01-30")
+
+
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    if not CABINET.is_dir():
-        pytest.fail(f"the shared real papers are missing: {CABINET} (CI has them at ../shared)")
     meeting = tmp_path / "papers" / "cabinet" / "2025-01-30"
     meeting.mkdir(parents=True)
     for name in GOOD:
-        shutil.copy(CABINET / name, meeting / name)
+        shutil.copy(cabinet() / name, meeting / name)
     for name in BAD_FILES:  # named as a clerk's files would be, among the good ones
         shutil.copy(BAD / name, meeting / f"Appendix {name}")
     shutil.copy(BAD / "scan-no-text-layer.pdf", meeting / "Signed minutes (scan).pdf")
@@ -72,7 +74,7 @@ def test_bad_files_in_a_clerks_folder_are_refused_and_the_good_papers_make_the_m
     assert all(results[name]["role"] for name in went_in)
 
     # The agenda alone says what the items are; the report and its appendix attach to one.
-    agenda = parse_pdf(CABINET / AGENDA)
+    agenda = parse_pdf(cabinet() / AGENDA)
     assert len(agenda.items) >= 8
     items = meeting.items.filter(parent__isnull=True).order_by("order")
     assert [i.number for i in items] == [i.number for i in agenda.items]
