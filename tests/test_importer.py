@@ -24,8 +24,13 @@ def ingest(*paths, **options):
 
 
 def stored_files(settings) -> list[Path]:
+    """The papers in storage (the open-data export, rebuilt after a published ingest, aside)."""
     root = Path(settings.MEDIA_ROOT)
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    if not root.exists():
+        return []
+    return [
+        p for p in root.rglob("*") if p.is_file() and "exports" not in p.relative_to(root).parts
+    ]
 
 
 def test_it_reads_an_agenda_pack_into_a_meeting_with_items_and_pages(papers):
