@@ -186,6 +186,10 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
     )
     gap_width = max(_GAP_EMS * size, 12.0)
     gaps = [i for i in range(1, len(runs)) if runs[i][1] - runs[i - 1][2] >= gap_width]
+    if not gaps:
+        _colon_gap(reader, box, text, first, gap_width)
+        if box.lead:
+            return box
     box.gaps = len(gaps)
     change = next((i for i in range(1, len(runs)) if bolds[i] != bolds[0]), None)
     cuts = [i for i in (gaps[0] if gaps else None, change) if i is not None]
@@ -195,3 +199,24 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
         box.lead_gap = cut in gaps
         box.rest_x = runs[cut][1]
     return box
+
+
+_LABEL_COLON = re.compile(r"^[^:]{2,48}:(?=\s)")
+
+
+def _colon_gap(reader: _Reader, box: LineBox, text: str, first: int, gap_width: float) -> None:
+    """A label ending in a colon and its value set apart in one text object ("Wards
+    Affected:      All"): the gap is measured between the colon and the value."""
+    match = _LABEL_COLON.match(text)
+    if not match:
+        return
+    colon = match.end() - 1
+    value = colon + 1
+    while value < len(text) and text[value].isspace():
+        value += 1
+    if value >= len(text):
+        return
+    colon_right = reader.box(first + colon)[1]
+    value_left = reader.box(first + value)[0]
+    if value_left - colon_right >= 0.6 * gap_width:
+        box.lead, box.lead_gap, box.rest_x, box.gaps = text[: colon + 1], True, value_left, 1

@@ -183,7 +183,12 @@ class _Builder:
         """(label, value, value x, kind) when line ``index`` starts a label/value pair."""
         line = self.lines[index]
         box, text = line.box, line.text
-        if box.lead and box.lead_gap and box.gaps == 1 and _label_like(box.lead):
+        if (
+            box.lead
+            and box.lead_gap
+            and (box.gaps == 1 or box.lead.endswith(":"))
+            and _label_like(box.lead)
+        ):
             value = text[len(box.lead) :].strip() if text.startswith(box.lead) else ""
             if value:
                 return box.lead, value, box.rest_x or box.x0, "columns"
@@ -286,31 +291,31 @@ class _Builder:
     def pairs(self, index: int) -> int:
         lines = self.lines
         pairs: list[list[str]] = []
-        column: float | None = None
         kinds: list[str] = []
         while index < len(lines):
             start = self.pair_start(index)
             if start is None:
                 break
             label, value, value_x, kind = start
-            if kind == "columns" and column is not None and abs(value_x - column) > 6:
-                break
-            if kind == "columns":
-                column = value_x
             parts = [value] if value else []
             previous = lines[index].box
             index += 1
-            while index < len(lines) and not self.pair_start(index):
+            while index < len(lines):
                 line = lines[index]
-                if not self.continues(previous, line, value_x) and not (
-                    kind == "above" and not parts
-                ):
-                    if not (kind != "columns" and self.value_paragraph(previous, line, value_x)):
+                box = line.box
+                if kind == "columns":
+                    if abs(box.x0 - value_x) > 0.8 * box.size or self.page.gap(previous, box):
                         break
+                    parts.append(line.text)
+                elif self.pair_start(index):
+                    break
+                elif self.continues(previous, line, value_x) or (kind == "above" and not parts):
+                    parts.append(line.text)
+                elif self.value_paragraph(previous, line, value_x):
                     parts.append("\n" + line.text)
                 else:
-                    parts.append(line.text)
-                previous = line.box
+                    break
+                previous = box
                 index += 1
             pairs.append([label, _joined(parts)])
             kinds.append(kind)
