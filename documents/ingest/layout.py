@@ -56,6 +56,7 @@ class LineBox:
     lead_gap: bool = False  # a wide gap follows the lead (label and value set in columns)
     rest_x: float | None = None  # where the text after the lead begins
     gaps: int = 0  # wide gaps on the line (columns)
+    body_x: float | None = None  # where the text after a leading bullet or number begins
 
 
 class _Reader:
@@ -186,6 +187,9 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
     )
     gap_width = max(_GAP_EMS * size, 12.0)
     gaps = [i for i in range(1, len(runs)) if runs[i][1] - runs[i - 1][2] >= gap_width]
+    marker = _LEADING_MARK.match(text)
+    if marker:
+        box.body_x = reader.box(first + marker.end())[0]
     if not gaps:
         _colon_gap(reader, box, text, first, gap_width)
         if box.lead:
@@ -201,6 +205,7 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
     return box
 
 
+_LEADING_MARK = re.compile(r"^(?:[^\w\s]|\(?\w{1,4}[.)]?|\d{1,3}(?:\.\d{1,3})+\.?)\s+(?=\S)")
 _LABEL_COLON = re.compile(r"^[^:]{2,48}:(?=\s)")
 
 

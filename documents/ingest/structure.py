@@ -344,7 +344,9 @@ class _Builder:
         box = line.box
         text = line.text[2:] if not ordered else line.text
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if box.lead_gap and box.rest_x is not None:
+        if box.body_x is not None:
+            indent = box.body_x
+        elif box.lead_gap and box.rest_x is not None:
             indent = box.rest_x
         elif following is not None and following.box.x0 > box.x0 + 0.5 * box.size:
             indent = following.box.x0
