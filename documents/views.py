@@ -89,6 +89,7 @@ def _linked_blocks(page: Page, linker: CitationLinker) -> list[dict]:
         }
         if kind == "table":
             entry["head"], entry["body"] = _table_rows(block, linker.link)
+            entry["wide"] = max((len(row) for row in block.get("rows", [])), default=0) >= 8
         shown.append(entry)
     _heading_levels(shown)
     return shown
