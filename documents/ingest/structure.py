@@ -206,8 +206,8 @@ class _Builder:
             if (
                 following is not None
                 and not following.box.bold
-                and abs(following.box.x0 - box.x0) <= box.size
-                and not self.page.gap(box, following.box)
+                and (abs(following.box.x0 - box.x0) <= box.size or _centred(box, following.box))
+                and 0 < following.box.bottom - box.bottom <= 2.2 * self.page.pitch
             ):
                 return text, "", box.x0, "above"
         return None
@@ -309,7 +309,13 @@ class _Builder:
                     parts.append(line.text)
                 elif self.pair_start(index):
                     break
-                elif self.continues(previous, line, value_x) or (kind == "above" and not parts):
+                elif (
+                    self.continues(previous, line, value_x)
+                    or (kind == "above" and not parts)
+                    or (
+                        kind == "above" and _centred(previous, box) and self.wrapped(previous, line)
+                    )
+                ):
                     parts.append(line.text)
                 elif self.value_paragraph(previous, line, value_x):
                     parts.append("\n" + line.text)
@@ -325,6 +331,17 @@ class _Builder:
             label, value = pairs[0]
             self.blocks.append(Block(kind="paragraph", label=label, text=value))
         return index
+
+    def wrapped(self, previous: LineBox, line: _Line) -> bool:
+        """``line`` is the next line of the same text, whatever its alignment."""
+        box = line.box
+        return (
+            not line.gap_before
+            and not self.page.gap(previous, box)
+            and abs(box.size - previous.size) < 1
+            and box.bold == previous.bold
+            and not self.pair_start(self.lines.index(line))
+        )
 
     def value_paragraph(self, previous: LineBox, line: _Line, x: float) -> bool:
         """A further paragraph of a value set below its label ("Present:" then names)."""
@@ -401,6 +418,11 @@ class _Builder:
             index += 1
         self.blocks.append(Block(kind="paragraph", text=text))
         return index
+
+
+def _centred(a: LineBox, b: LineBox) -> bool:
+    """Two lines centred on one another (a label and its value in a centred box)."""
+    return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= max(a.size, b.size)
 
 
 def _joined(parts: list[str]) -> str:

@@ -168,3 +168,13 @@ def test_bristol_minutes_have_their_minutes_as_headings_and_paragraphs_apart():
         "The Chair welcomed all attendees to the meeting and explained the emergency "
         "evacuation procedure."
     ) in texts
+
+
+@needs_shared
+def test_a_kent_record_of_decision_has_its_boxed_labels_above_their_values_as_pairs():
+    path = SHARED / "real-papers" / "uk_kent_record-of-decision_24-00093.pdf"
+    pairs = dict(of_kind(blocks(path, 1), "pairs")[0]["pairs"])
+    assert pairs["DECISION TO BE TAKEN BY:"] == (
+        "Mrs Sue Chandler, Cabinet Member for Integrated Children’s Services"
+    )
+    assert pairs["DECISION NUMBER:"] == "24/00093"
