@@ -13,9 +13,10 @@ import re
 
 from .blocks import blocks_text, build_blocks
 from .cleaning import clean_numbered_lines, is_blank_text, running_lines
+from .page_style import Style, document_style
 from .parsed import Block, PageContent
 from .ruled_tables import RuledTable
-from .structure import Style, build_laid_blocks, document_style, laid_out_lines, table_block
+from .structure import build_laid_blocks, laid_out_lines, table_block
 
 _WORD = re.compile(r"\w+")
 
