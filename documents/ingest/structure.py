@@ -91,9 +91,6 @@ class _Page:
         self.right = max(box.x1 for box in measured)
         self.pitch = style.pitch or style.body * 1.2
 
-    def pitch_between(self, a: LineBox, b: LineBox) -> float:
-        return b.bottom - a.bottom
-
     def gap(self, a: LineBox, b: LineBox) -> bool:
         """A paragraph's worth of space (or more) between two lines, or b above a."""
         pitch = b.bottom - a.bottom
