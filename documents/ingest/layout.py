@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from .cleaning import strip_controls
+
 MAX_RUNS = 12  # runs measured per line; more is a drawing or a table of numbers
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demibold|demi\b|extrabold", re.I)
 _FORCE_BOLD = 0x40000  # FXFONT_FORCE_BOLD in the font descriptor's flags
@@ -199,7 +201,7 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
     cuts = [i for i in (gaps[0] if gaps else None, change) if i is not None]
     if cuts:
         cut = min(cuts)
-        box.lead = text[: runs[cut][0] - first].strip()
+        box.lead = strip_controls(text[: runs[cut][0] - first]).strip()
         box.lead_gap = cut in gaps
         box.rest_x = runs[cut][1]
     return box
@@ -224,4 +226,5 @@ def _colon_gap(reader: _Reader, box: LineBox, text: str, first: int, gap_width: 
     colon_right = reader.box(first + colon)[1]
     value_left = reader.box(first + value)[0]
     if value_left - colon_right >= 0.6 * gap_width:
-        box.lead, box.lead_gap, box.rest_x, box.gaps = text[: colon + 1], True, value_left, 1
+        box.lead, box.lead_gap = strip_controls(text[: colon + 1]), True
+        box.rest_x, box.gaps = value_left, 1

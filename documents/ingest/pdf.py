@@ -195,10 +195,9 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
             text = normalise_raw(extracted)
             layout = page_lines(textpage, extracted, page.get_height())
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
-                found = [
-                    [[strip_controls(cell) for cell in row] for row in table]
-                    for table in page_tables(page, textpage)
-                ]
+                found = page_tables(page, textpage)
+                for table in found:
+                    table.rows = [[strip_controls(cell) for cell in row] for row in table.rows]
                 if found:
                     tables[index + 1] = found
         finally:
