@@ -25,12 +25,49 @@ class ReadingPage:
 
 
 def _heading_levels(blocks: list[dict]) -> None:
-    """Page headings are h2; a paper's headings go below without skipping a level."""
+    """Page headings are h2; a page's most important headings are h3 and the others go
+    below them by their level, never skipping a level on the way down."""
+    levels = [int(block.get("level", 2)) for block in blocks if block["kind"] == "heading"]
+    top = min(levels, default=2)
     previous = 2
     for block in blocks:
         if block["kind"] == "heading":
-            level = min(int(block.get("level", 2)) + 1, previous + 1, 6)
+            level = min(int(block.get("level", 2)) - top + 3, previous + 1, 6)
             block["tag"], previous = f"h{level}", level
+
+
+def _table_rows(block: dict, link) -> tuple[list[list[dict]], list[list[dict]]]:
+    """A table's header rows and body rows as cells to draw, merged cells drawn once with
+    their spans. Header cells name their columns; a first column with a value in every body
+    row names its rows."""
+    rows = block.get("rows", [])
+    header_rows = min(int(block.get("header_rows", 1)), len(rows))
+    spans = {(r, c): (rowspan, colspan) for r, c, rowspan, colspan in block.get("spans", [])}
+    covered = {
+        (r + dr, c + dc)
+        for (r, c), (rowspan, colspan) in spans.items()
+        for dr in range(rowspan)
+        for dc in range(colspan)
+        if dr or dc
+    }
+    body = rows[header_rows:]
+    row_headers = bool(body) and all(row and row[0] for row in body) and len(rows[0]) > 1
+    drawn: list[list[dict]] = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rowspan, colspan = spans.get((r, c), (1, 1))
+            if r < header_rows:
+                scope = "colgroup" if colspan > 1 else "col"
+            else:
+                scope = "row" if c == 0 and row_headers else ""
+            cells.append(
+                {"html": link(text), "rowspan": rowspan, "colspan": colspan, "scope": scope}
+            )
+        drawn.append(cells)
+    return drawn[:header_rows], drawn[header_rows:]
 
 
 def _linked_blocks(page: Page, linker: CitationLinker) -> list[dict]:
@@ -38,16 +75,22 @@ def _linked_blocks(page: Page, linker: CitationLinker) -> list[dict]:
     shown = []
     for block in blocks:
         kind = block.get("kind", "paragraph")
-        shown.append(
-            {
-                "kind": kind,
-                "level": block.get("level", 2),
-                "ordered": block.get("ordered", False),
-                "html": linker.link(block.get("text", "")),
-                "items": [linker.link(entry) for entry in block.get("items", [])],
-                "rows": [[linker.link(cell) for cell in row] for row in block.get("rows", [])],
-            }
-        )
+        entry = {
+            "kind": kind,
+            "level": block.get("level", 2),
+            "ordered": block.get("ordered", False),
+            "html": linker.link(block.get("text", "")),
+            "label": linker.link(block.get("label", "")),
+            "items": [linker.link(entry) for entry in block.get("items", [])],
+            "pairs": [
+                (linker.link(label), [linker.link(part) for part in value.split("\n")])
+                for label, value in block.get("pairs", [])
+            ],
+        }
+        if kind == "table":
+            entry["head"], entry["body"] = _table_rows(block, linker.link)
+            entry["wide"] = max((len(row) for row in block.get("rows", [])), default=0) >= 8
+        shown.append(entry)
     _heading_levels(shown)
     return shown
 
@@ -86,7 +129,10 @@ def _texts_of(blocks: list[dict], text: str):
         yield text
     for block in blocks or []:
         yield block.get("text", "")
+        yield block.get("label", "")
         yield from block.get("items", [])
+        for pair in block.get("pairs", []):
+            yield from pair
         for row in block.get("rows", []):
             yield from row
 

@@ -46,7 +46,8 @@ def _heading_level(line: str) -> int:
     return 2 if line.isupper() else 3
 
 
-def _join(previous: str, line: str) -> str:
+def join_wrapped(previous: str, line: str) -> str:
+    """Two hard-wrapped lines as one text; a word split by a hyphen at the break is joined."""
     if re.search(r"[A-Za-z]-$", previous) and line[:1].islower():
         return previous + line  # "co-" + "ordinate": keep the hyphen, drop the break
     return previous + " " + line
@@ -67,7 +68,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
         if paragraph:
             text = paragraph[0]
             for line in paragraph[1:]:
-                text = _join(text, line)
+                text = join_wrapped(text, line)
             blocks.append(Block(kind="paragraph", text=text))
             paragraph.clear()
 
@@ -93,7 +94,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
             and not _ends_paragraph(current_list.items[-1], width)
             and not _is_heading(line, next_line)
         ):
-            current_list.items[-1] = _join(current_list.items[-1], line)
+            current_list.items[-1] = join_wrapped(current_list.items[-1], line)
             continue
         current_list = None
         if not paragraph and _is_heading(line, next_line):
@@ -117,6 +118,10 @@ def blocks_text(blocks: list[Block]) -> str:
             parts.extend(("" if block.ordered else "• ") + item for item in block.items)
         elif block.kind == "table":
             parts.extend(" | ".join(cell for cell in row) for row in block.rows)
+        elif block.kind == "pairs":
+            parts.extend(f"{label} {value}".strip() for label, value in block.pairs)
+        elif block.label:
+            parts.append(f"{block.label} {block.text}".strip())
         else:
             parts.append(block.text)
         parts.append("")

@@ -72,15 +72,20 @@ def normalise_bullet(line: str) -> str:
 
 def clean_lines(raw_text: str, running: set[str] | None = None) -> list[str]:
     """The page's content lines: stamps, marks and running heads/footers removed."""
+    return [line for _, line in clean_numbered_lines(raw_text, running)]
+
+
+def clean_numbered_lines(raw_text: str, running: set[str] | None = None) -> list[tuple[int, str]]:
+    """``clean_lines`` with each kept line's index among ``raw_text.splitlines()``."""
     running = running or set()
     lines = [line.rstrip() for line in raw_text.splitlines()]
     content_index = [i for i, line in enumerate(lines) if line.strip()]
     edges = set(content_index[:_EDGE_LINES] + content_index[-_EDGE_LINES:])
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         stripped = line.strip().replace("\xad", "-").replace("\x02", "-")
         if not stripped:
-            kept.append("")
+            kept.append((index, ""))
             continue
         if _ITEM_STAMP.match(stripped):
             continue
@@ -88,7 +93,7 @@ def clean_lines(raw_text: str, running: set[str] | None = None) -> list[str]:
             continue
         if _PAGE_STAMP.match(stripped) and re.match(r"^\s*(?:page\b|-)", stripped, re.I):
             continue
-        kept.append(normalise_bullet(stripped))
+        kept.append((index, normalise_bullet(stripped)))
     return kept
 
 

@@ -87,5 +87,6 @@ def ocr_pages(
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for page, text in pool.map(work, targets):
             page.raw_text = strip_controls(text.replace("\f", "")).strip("\n")
+            page.layout = None
             page.ocr = True
     return True

@@ -15,14 +15,19 @@ from .vocabulary import DOCUMENT_KINDS  # noqa: F401  (the kinds, defined in voc
 
 @dataclass
 class Block:
-    """One readable block of a page: a heading, a paragraph, a list or a table."""
+    """One readable block of a page: a heading, a paragraph, a list, label/value pairs or a
+    table. An ordered list's items keep their printed numbers ("1.", "(a)")."""
 
-    kind: str  # "heading" | "paragraph" | "list" | "table"
+    kind: str  # "heading" | "paragraph" | "list" | "pairs" | "table"
     text: str = ""
     level: int = 2  # headings only: 2..4
     items: list[str] = field(default_factory=list)  # lists only
     rows: list[list[str]] = field(default_factory=list)  # tables only
     ordered: bool = False  # lists only
+    label: str = ""  # paragraphs only: a run-in label printed before the text ("Recommendation:")
+    pairs: list[list[str]] = field(default_factory=list)  # pairs only: [label, value]
+    spans: list[list[int]] = field(default_factory=list)  # tables: [row, col, rowspan, colspan]
+    header_rows: int = 1  # tables only
 
     def as_dict(self) -> dict:
         data: dict = {"kind": self.kind}
@@ -31,9 +36,15 @@ class Block:
         elif self.kind == "list":
             data.update(items=self.items, ordered=self.ordered)
         elif self.kind == "table":
-            data.update(rows=self.rows)
+            data.update(rows=self.rows, header_rows=self.header_rows)
+            if self.spans:
+                data.update(spans=self.spans)
+        elif self.kind == "pairs":
+            data.update(pairs=self.pairs)
         else:
             data.update(text=self.text)
+            if self.label:
+                data.update(label=self.label)
         return data
 
 
@@ -47,6 +58,7 @@ class PageContent:
     blocks: list[Block] = field(default_factory=list)
     ocr: bool = False  # text came from OCR, not a text layer
     blank: bool = False  # "This page is intentionally left blank" or empty
+    layout: list | None = None  # a layout.LineBox (or None) per line of raw_text; not stored
 
 
 @dataclass

@@ -22,8 +22,9 @@ import pypdfium2.raw as pdfium_c
 from .active_content import active_content_problem, problem_for
 from .cleaning import strip_controls
 from .errors import IngestError, size_words
+from .layout import page_lines
 from .parsed import PageContent
-from .ruled_tables import page_tables
+from .ruled_tables import RuledTable, page_tables
 from .signature import HEAD_BYTES, sniff_problem
 from .viewer_actions import page_findings
 
@@ -41,7 +42,7 @@ class PdfText:
 
     pages: list[PageContent]
     title: str | None = None
-    tables: dict[int, list[list[list[str]]]] = field(default_factory=dict)
+    tables: dict[int, list[RuledTable]] = field(default_factory=dict)
     active: set[str] = field(default_factory=set)  # what pdfium found on the pages
 
 
@@ -182,7 +183,7 @@ def _read_range_of_file(path: str, start: int, stop: int):
 def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
     """Pages ``start`` to ``stop``: their text, ruled tables and what pdfium found on them."""
     pages: list[PageContent] = []
-    tables: dict[int, list[list[list[str]]]] = {}
+    tables: dict[int, list[RuledTable]] = {}
     active: set[str] = set()
     for index in range(start, stop):
         try:
@@ -194,18 +195,19 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
         textpage = page.get_textpage()
         try:
             active |= page_findings(page)
-            text = normalise_raw(textpage.get_text_bounded())
+            extracted = textpage.get_text_bounded()
+            text = normalise_raw(extracted)
+            layout = page_lines(textpage, extracted, page.get_height())
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
-                found = [
-                    [[strip_controls(cell) for cell in row] for row in table]
-                    for table in page_tables(page, textpage)
-                ]
+                found = page_tables(page, textpage)
+                for table in found:
+                    table.rows = [[strip_controls(cell) for cell in row] for row in table.rows]
                 if found:
                     tables[index + 1] = found
         finally:
             textpage.close()
             page.close()
-        pages.append(PageContent(number=index + 1, raw_text=text))
+        pages.append(PageContent(number=index + 1, raw_text=text, layout=layout))
     return {"pages": pages, "tables": tables, "active": active}
 
 
