@@ -11,6 +11,7 @@ from documents.importer import Importer, IngestOptions
 from documents.models import Document, Page, PageRange
 from meetings.models import AgendaItem, Attendance, Meeting
 from tests.shared_papers import shared_paper
+from tests.storage import stored_papers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,13 +25,7 @@ def ingest(*paths, **options):
 
 
 def stored_files(settings) -> list[Path]:
-    """The papers in storage (the open-data export, rebuilt after a published ingest, aside)."""
-    root = Path(settings.MEDIA_ROOT)
-    if not root.exists():
-        return []
-    return [
-        p for p in root.rglob("*") if p.is_file() and "exports" not in p.relative_to(root).parts
-    ]
+    return stored_papers(settings.MEDIA_ROOT)
 
 
 def test_it_reads_an_agenda_pack_into_a_meeting_with_items_and_pages(papers):

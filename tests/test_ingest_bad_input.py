@@ -43,6 +43,7 @@ from tests.fixtures.bad.pdfwriter import Writer
 from tests.fixtures.bad.probes import read_every_object
 from tests.fixtures.bad.surfaces import markup_problems, problems
 from tests.shared_papers import floor_papers, shared_paper
+from tests.storage import stored_papers
 
 # Files are read in child processes and written as the command does: real transactions.
 with_db = pytest.mark.django_db(transaction=True)
@@ -51,8 +52,7 @@ BAD = Path(corpus.__file__).parent
 
 
 def stored_files(settings) -> list[Path]:
-    root = Path(settings.MEDIA_ROOT)
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    return stored_papers(settings.MEDIA_ROOT)
 
 
 def ingest_command(*paths, options=()) -> dict[str, dict]:
