@@ -367,6 +367,11 @@ def _strip_org(committee: str, organisation: str | None) -> str:
     return committee
 
 
+# A piece of a sentence, not a name: it begins in lower case or stops on a joining word
+# ("above Council", "City Council for", "Policy Committee on").
+_FRAGMENT = re.compile(r"(?-i:^[a-z])|\b(?:for|on|of|and|the|to|in|at|by|with|from|or|a|an)$", re.I)
+
+
 def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
     """A committee name left once dates, page marks and "Minutes"/"Agenda" words are removed."""
     text = _PAGE_WORDS.sub("", line)
@@ -384,7 +389,7 @@ def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
         return None
     if re.search(r"\b(?:of\s+a|held|will|members?|dear|page)\b", text, re.I):
         return None
-    if not re.search(r"\b[A-Z][a-z’']{2,}|\b[A-Z]{3,}", text):
+    if not re.search(r"\b[A-Z][a-z’']{2,}|\b[A-Z]{3,}", text) or _FRAGMENT.search(text):
         return None
     if not (announced or text.isupper() or re.search(rf"\b{_BODY_WORD}\b", text, re.I)):
         return None

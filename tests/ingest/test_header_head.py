@@ -76,3 +76,16 @@ def test_real_wrapped_heading_with_approved_status_word():
 def test_a_record_of_decision_is_dated_where_it_was_signed():
     pages = shared_paper_pages("uk_kent_record-of-decision_24-00093")
     assert parse_meeting(pages, "decision").date == dt.date(2025, 1, 17)
+
+
+def test_a_piece_of_a_sentence_is_not_a_committee_name():
+    for head in (
+        "Report to the above Council\nMINUTES\n14 May 2024\n",
+        "Borsetshire\nCity Council for\nAGENDA\n14 May 2024\n",
+        "Transport Policy Committee on\nAGENDA\n14 May 2024\n",
+    ):
+        assert meeting_of(head).committee not in {"above Council", "City Council for"}, head
+        committee = meeting_of(head).committee or ""
+        assert not committee.lower().endswith((" for", " on")), head
+    named = meeting_of("Borsetshire Council\nHealth and Wellbeing Board\nAGENDA\n14 May 2024\n")
+    assert named.committee == "Health and Wellbeing Board"
