@@ -406,6 +406,8 @@ def _finish(committee: str, organisation: str | None) -> str | None:
         if place and rest[:1] and rest[0].lower() == place[0].lower() and len(rest) > 1:
             committee = " ".join(rest[1:])
     committee = _title_case(_strip_org(_tidy(committee), organisation))
+    if _FRAGMENT.search(committee):
+        return None  # better unread (the clerk gives it) than a piece of a sentence
     return committee or None
 
 

@@ -83,9 +83,12 @@ def test_a_piece_of_a_sentence_is_not_a_committee_name():
         "Report to the above Council\nMINUTES\n14 May 2024\n",
         "Borsetshire\nCity Council for\nAGENDA\n14 May 2024\n",
         "Transport Policy Committee on\nAGENDA\n14 May 2024\n",
+        "Minutes of the last Parish Council\nheld on 14 May 2024\n",
+        "Community Improvement Commission of the\nCity of Borchester\nAGENDA\n14 May 2024\n",
     ):
         assert meeting_of(head).committee not in {"above Council", "City Council for"}, head
         committee = meeting_of(head).committee or ""
-        assert not committee.lower().endswith((" for", " on")), head
+        assert not committee.lower().endswith((" for", " on", " the")), head
+        assert not committee[:1].islower(), head
     named = meeting_of("Borsetshire Council\nHealth and Wellbeing Board\nAGENDA\n14 May 2024\n")
     assert named.committee == "Health and Wellbeing Board"
