@@ -411,14 +411,19 @@ def _finish(committee: str, organisation: str | None) -> str | None:
     return committee or None
 
 
+def _short(match) -> bool:
+    """A "meeting of X" whose X is short enough to be a body's name."""
+    return bool(match) and len(match["body"].split()) <= 9
+
+
 def parse_committee(lines: list[str], joined: str, organisation: str | None) -> str | None:
     """The committee (or the council itself), without the council's name."""
     for _, label, value in _labels(lines[:_HEAD]):
         if label in _COMMITTEE_LABELS and value:
             value = re.split(r"\s+[-–—]\s+|\s+date\s*:", value, flags=re.I)[0]
             committee = _committee_from_line(value, announced=True)
-            if committee:
-                return _finish(committee, organisation)
+            if committee and (name := _finish(committee, organisation)):
+                return name
     council_only: str | None = None
     capitals_only: str | None = None
     seen_heading = False
@@ -427,8 +432,8 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         match = _MEETING_OF.search(joined)  # a summons: "... a Meeting of X Council to be held"
         after = joined[match.end() :] if match else ""
         summons = re.match(r"\s+(?:to\s+be\s+|will\s+be\s+)?held\b", after)
-        if summons and len(match["body"].split()) <= 9:
-            return _finish(match["body"], organisation)
+        if summons and _short(match) and (name := _finish(match["body"], organisation)):
+            return name
     for line in lines[:25]:
         if len(line.split()) > 12 or line.endswith("."):
             if seen_heading:
@@ -439,8 +444,8 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
             continue
         if re.search(r"\b(?:meeting|minutes|session)\s+of\b", line, re.I):
             match = _MEETING_OF_HEAD.search("\n".join(lines[lines.index(line) : _HEAD]))
-            if match and len(match["body"].split()) <= 9:
-                return _finish(match["body"], organisation)
+            if _short(match) and (name := _finish(match["body"], organisation)):
+                return name
             break
         committee = _committee_from_line(line)
         if not committee:
@@ -452,13 +457,14 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         if not announced and not re.search(rf"\b{_BODY_WORD}\b", committee, re.I):
             capitals_only = capitals_only or committee
             continue
-        return _finish(committee, organisation)
+        if name := _finish(committee, organisation):
+            return name
     match = _MEETING_OF.search(joined)
-    if match and len(match["body"].split()) <= 9:
-        return _finish(match["body"], organisation)
+    if _short(match) and (name := _finish(match["body"], organisation)):
+        return name
     for fallback in (council_only, capitals_only):
-        if fallback:
-            return _finish(fallback, organisation)
+        if fallback and (name := _finish(fallback, organisation)):
+            return name
     return None
 
 

@@ -92,3 +92,8 @@ def test_a_piece_of_a_sentence_is_not_a_committee_name():
         assert not committee[:1].islower(), head
     named = meeting_of("Borsetshire Council\nHealth and Wellbeing Board\nAGENDA\n14 May 2024\n")
     assert named.committee == "Health and Wellbeing Board"
+
+
+def test_after_a_fragment_the_next_line_that_names_a_body_is_read():
+    meeting = meeting_of("above Council\nCommunity Council\nAGENDA\n14 May 2024\n")
+    assert meeting.committee == "Community Council"
