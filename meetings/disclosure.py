@@ -189,3 +189,69 @@ def public_page_range() -> Q:
         & _at("document__", is_published=True, is_exempt=False, meeting__is_published=True)
         & ~replaced("document__")
     )
+
+
+def _read_from_public_paper(prefix: str = "source__") -> Q:
+    """The record was read from a paper the public may open (its meeting published, not
+    withheld in full, not replaced by a published later version)."""
+    return (
+        Q(**{f"{prefix.removesuffix('__')}__isnull": False})
+        & _at(prefix, is_published=True, is_exempt=False, meeting__is_published=True)
+        & ~replaced(prefix)
+    )
+
+
+def public_decision() -> Q:
+    """For Decision querysets (records of decision and call-in statuses). A decision read
+    from a paper is public with that paper; one typed in by staff when they publish it. One
+    taken at an item needs the item listed and its minute not withheld; a record attached to
+    an exempt item is that item's paper and is withheld (a status staff set on the item shows
+    what its printed minutes show)."""
+    typed = Q(source__isnull=True, is_published=True)
+    on_meeting = Q(meeting__isnull=True) | public_meeting("meeting__")
+    on_item = Q(item__isnull=True) | (
+        listed_item("item__")
+        & Q(item__minute_withheld=False)
+        & (Q(item__exempt=False) | Q(source__isnull=True))
+    )
+    return (_read_from_public_paper() | typed) & on_meeting & on_item
+
+
+def public_forward_plan_entry() -> Q:
+    """For ForwardPlanEntry querysets: entries read from public pages of a public paper, and
+    entries typed in by staff and published. An exempt entry is public by its face only
+    (``forward_plan_face``)."""
+    from documents.models import PageRange
+
+    on_withheld_page = Exists(
+        PageRange.objects.filter(
+            withheld_range(),
+            holds_paper=True,
+            document_id=OuterRef("source_id"),
+            start__lte=OuterRef("page"),
+            end__gte=OuterRef("page"),
+        )
+    )
+    read = _read_from_public_paper() & ~Q(on_withheld_page)
+    return read | Q(source__isnull=True, is_published=True)
+
+
+#: What the public sees of a forward plan entry to be taken in private: its subject and the
+#: Schedule 12A paragraph, nothing else (not its description, people or dates).
+FORWARD_PLAN_EXEMPT_FACE = ("subject", "exempt", "exempt_paragraph")
+
+
+def forward_plan_face(entry) -> dict:
+    """The fields of a (public) forward plan entry the public may read, by name; a withheld
+    field is None."""
+    fields = (
+        "reference", "subject", "description", "decision_maker", "due_value", "due_display",
+        "key_decision", "exempt", "exempt_paragraph", "portfolio_holder", "officer_contact",
+        "consultees", "published",
+    )  # fmt: skip
+    return {
+        name: (
+            getattr(entry, name) if not entry.exempt or name in FORWARD_PLAN_EXEMPT_FACE else None
+        )
+        for name in fields
+    }

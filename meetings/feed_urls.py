@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from django.urls import path
 
+from decisions.feeds import ForwardPlanFeed, RegisterFeed
 from meetings import ical
-from meetings.feeds import DecisionsFeed, NewPapersFeed, UpcomingMeetingsFeed, atom
+from meetings.feeds import NewPapersFeed, UpcomingMeetingsFeed, atom
 
-FEEDS = {"meetings": UpcomingMeetingsFeed, "papers": NewPapersFeed, "decisions": DecisionsFeed}
+FEEDS = {
+    "meetings": UpcomingMeetingsFeed,
+    "papers": NewPapersFeed,
+    "decisions": RegisterFeed,
+    "forward-plan": ForwardPlanFeed,
+}
 
 urlpatterns = [
     path("meetings.ics", ical.all_meetings_ics, name="meetings-ical"),

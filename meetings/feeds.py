@@ -6,18 +6,14 @@ a feed: published meetings, public papers, and the decisions the public minutes 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from documents.models import Document
-from meetings.models import AgendaItem, Committee, Meeting, Resolution
+from meetings.models import Committee, Meeting
 
 FEED_LENGTH = 50
 
@@ -101,37 +97,6 @@ class NewPapersFeed(CommitteeScopedFeed):
         return document.size
 
     item_enclosure_mime_type = "application/pdf"
-
-
-class DecisionsFeed(CommitteeScopedFeed):
-    """Agenda items with public resolutions, newest meeting first."""
-
-    subject = "decisions"
-
-    def items(self, committee):
-        decided = AgendaItem.objects.with_public_minute().filter(
-            Exists(Resolution.objects.public().filter(item=OuterRef("pk")))
-        )
-        if committee:
-            decided = decided.filter(meeting__committee=committee)
-        return (
-            decided.select_related("meeting__committee")
-            .prefetch_related(Prefetch("resolutions", queryset=Resolution.objects.public()))
-            .order_by("-meeting__date", "-order")[:FEED_LENGTH]
-        )
-
-    def item_title(self, item):
-        return f"{item.title} ({item.meeting})"
-
-    def item_description(self, item):
-        return escape("\n".join(f"{r.number} {r.text}".strip() for r in item.resolutions.all()))
-
-    def item_pubdate(self, item):
-        meeting_day = dt.datetime.combine(item.meeting.date, item.meeting.start_time or dt.time())
-        return timezone.make_aware(meeting_day)
-
-    def item_updateddate(self, item):
-        return item.meeting.updated
 
 
 def atom(feed_class):

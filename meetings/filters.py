@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q
 
-from meetings.models import Committee, Meeting, Resolution
+from meetings.models import Committee, Meeting
 
 
 def _public_committees(request):
@@ -38,31 +37,3 @@ class MeetingFilter(_CommitteeAndDates):
     class Meta:
         model = Meeting
         fields = ["committee", "date_from", "date_to"]
-
-
-class DecisionFilter(_CommitteeAndDates):
-    """The decisions register: by committee, meeting date and words in the resolution."""
-
-    committee = django_filters.ModelChoiceFilter(
-        field_name="item__meeting__committee",
-        queryset=_public_committees,
-        to_field_name="slug",
-        empty_label="All committees",
-        label="Committee",
-    )
-    date_from = django_filters.DateFilter(
-        field_name="item__meeting__date", lookup_expr="gte", label="From", widget=_DateInput
-    )
-    date_to = django_filters.DateFilter(
-        field_name="item__meeting__date", lookup_expr="lte", label="To", widget=_DateInput
-    )
-    q = django_filters.CharFilter(method="filter_text", label="Containing the words")
-
-    class Meta:
-        model = Resolution
-        fields = ["committee", "date_from", "date_to", "q"]
-
-    def filter_text(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(Q(text__icontains=word) | Q(item__title__icontains=word))
-        return queryset

@@ -18,7 +18,6 @@ urlpatterns = [
         views.item_detail,
         name="item-detail",
     ),
-    path("decisions/", views.decision_list, name="decision-list"),
     path("people/", views.person_list, name="person-list"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
 ]

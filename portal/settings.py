@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "staff",
+    "decisions",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("staff/", include("staff.urls")),
+    path("", include("decisions.urls")),
     path("", include("meetings.urls")),
     path("", include("documents.urls")),
     path("", include("documents.search.urls")),

@@ -1,4 +1,7 @@
+from collections import Counter
+
 import pytest
+from django.utils.html import escape
 
 from meetings.models import AgendaItem, Resolution
 from tests.views.pages import assert_well_formed, queries_for
@@ -6,11 +9,13 @@ from tests.views.pages import assert_well_formed, queries_for
 pytestmark = pytest.mark.django_db
 
 
-def test_it_lists_every_public_resolution_newest_first(client):
+def test_it_lists_every_decided_item_once_newest_first(client):
     response = client.get("/decisions/")
     page = assert_well_formed(response, "Decisions register")
     body = response.content.decode()
-    assert f"{Resolution.objects.public().count()} decisions" in body
+    decided = {r.item_id for r in Resolution.objects.public()}
+    assert len(decided) < Resolution.objects.public().count()
+    assert f"{len(decided)} decisions" in body
     newest = Resolution.objects.public().newest_first().first()
     oldest = Resolution.objects.public().newest_first().last()
     assert newest.item.get_absolute_url() in page.links
@@ -51,3 +56,15 @@ def test_it_paginates(client):
 
 def test_it_uses_a_fixed_number_of_queries(client):
     assert queries_for(client, "/decisions/") == queries_for(client, "/decisions/?page=2") <= 5
+
+
+def test_it_lists_an_item_with_numbered_parts_once_with_its_parts_under_it(client):
+    counted = Counter(r.item_id for r in Resolution.objects.public())
+    item_id, parts = counted.most_common(1)[0]
+    assert parts >= 3
+    item = AgendaItem.objects.get(pk=item_id)
+    day = item.meeting.date.isoformat()
+    body = client.get(f"/decisions/?date_from={day}&date_to={day}").content.decode()
+    assert body.count(f'href="{item.get_absolute_url()}"') == 1
+    for resolution in item.resolutions.all():
+        assert escape(resolution.text) in body
