@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for the project's own form templates
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
@@ -134,6 +135,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets may use the project's templates (the day, month and year boxes of a date input).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

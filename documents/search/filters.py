@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
 
@@ -14,8 +16,49 @@ TYPE_CHOICES = [("item", "Agenda items"), ("page", "Pages of papers"), ("resolut
 assert [value for value, _ in TYPE_CHOICES] == list(KINDS)
 
 
-class _DateInput(forms.DateInput):
-    input_type = "date"
+class DayMonthYear(forms.MultiWidget):
+    """GOV.UK's date input: a day, a month and a year box (``from_day``, ``from_month``,
+    ``from_year``). A whole date in the field's own name (``from=2017-10-04``, as the API and
+    older links give it) is taken as it is."""
+
+    template_name = "search/_date_input.html"
+    parts = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+
+    def __init__(self, attrs=None):
+        widgets = {
+            name: forms.TextInput(attrs={"inputmode": "numeric", "size": size})
+            for name, _label, size in self.parts
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        if data.get(name):
+            return data.get(name)
+        day, month, year = super().value_from_datadict(data, files, name)
+        if not any((day, month, year)):
+            return ""
+        if not (day and month and year):
+            return "incomplete"
+        return f"{year.strip()}-{month.strip().zfill(2)}-{day.strip().zfill(2)}"
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, (_name, label, _size) in zip(
+            context["widget"]["subwidgets"], self.parts, strict=True
+        ):
+            subwidget["label"] = label
+        return context
 
 
 def _public_committees(request=None):
@@ -25,7 +68,7 @@ def _public_committees(request=None):
 class _Slugs(forms.Field):
     """Committee slugs; an empty value is no filter, an unknown one matches nothing."""
 
-    widget = forms.SelectMultiple
+    widget = forms.CheckboxSelectMultiple
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else [value] if value else []
@@ -53,6 +96,8 @@ class SearchFilter(django_filters.FilterSet):
         self.form.fields["committee"].widget.choices = [
             (c.slug, c.name) for c in _public_committees()
         ]
+        for name in ("committee", "type"):
+            self.form.fields[name].widget.attrs["class"] = "checkboxes__input"
 
     def _unchanged(self, queryset, name, value):
         return queryset
@@ -75,12 +120,17 @@ class SearchFilter(django_filters.FilterSet):
         )
 
 
+_DATE_ERRORS = {"invalid": "enter a real date, for example 4 10 2017"}
 # ``from`` and ``to`` are Python keywords, so they are added by name, after ``committee``.
 SearchFilter.base_filters = {
     "q": SearchFilter.base_filters["q"],
     "committee": SearchFilter.base_filters["committee"],
-    "from": django_filters.DateFilter(label="From", widget=_DateInput, method="_unchanged"),
-    "to": django_filters.DateFilter(label="To", widget=_DateInput, method="_unchanged"),
+    "from": django_filters.DateFilter(
+        label="From", widget=DayMonthYear, method="_unchanged", error_messages=_DATE_ERRORS
+    ),
+    "to": django_filters.DateFilter(
+        label="To", widget=DayMonthYear, method="_unchanged", error_messages=_DATE_ERRORS
+    ),
     "type": SearchFilter.base_filters["type"],
 }
 

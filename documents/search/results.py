@@ -11,6 +11,8 @@ from documents.search.query import Query
 from meetings.models import AgendaItem, Resolution
 
 _SPACES = re.compile(r"\s+")
+# Table cells are stored joined by " | "; a snippet shows them as a list, empty cells dropped.
+_CELLS = re.compile(r"(?:\s*\|)+\s*")
 
 
 def mark(text: str) -> str:
@@ -24,10 +26,10 @@ def mark(text: str) -> str:
             out.append("</mark>")
             open_ = False
         elif part not in (START, STOP):
-            out.append(html.escape(_SPACES.sub(" ", part), quote=False))
+            out.append(html.escape(_SPACES.sub(" ", _CELLS.sub(" · ", part)), quote=False))
     if open_:
         out.append("</mark>")
-    return "".join(out).strip()
+    return "".join(out).strip().strip("·").strip()
 
 
 def _split_markers(text: str):

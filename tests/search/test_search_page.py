@@ -22,9 +22,13 @@ def world(db):
 def test_it_shows_the_search_form_with_labels(client, db):
     page = client.get(reverse("search")).content.decode()
 
-    assert '<label for="id_q">Search for</label>' in page
-    assert '<label for="id_committee">Committee</label>' in page
-    assert "<legend>Show</legend>" in page
+    assert '<label class="label label--bold" for="id_q">Search for</label>' in page
+    assert '<legend class="fieldset__legend">Committee</legend>' in page
+    assert '<legend class="fieldset__legend">Show</legend>' in page
+    for part in ("Day", "Month", "Year"):  # dates as GOV.UK's day, month and year boxes
+        assert (
+            f'<label class="date-input__label" for="id_from_{part.lower()}">{part}</label>' in page
+        )
 
 
 def test_it_lists_results_with_a_count_announced_and_links(client, world):
@@ -47,6 +51,24 @@ def test_it_filters_through_the_form(client, world):
     page = client.get(reverse("search"), {"q": "fostering", "from": "2020-01-01"}).content.decode()
 
     assert "0 results" in page and "Nothing matched" in page
+
+
+def test_it_takes_dates_as_day_month_and_year(client, world):
+    found = client.get(
+        reverse("search"), {"q": "fostering", "to_day": "4", "to_month": "10", "to_year": "2017"}
+    ).content.decode()
+    after = client.get(
+        reverse("search"),
+        {"q": "fostering", "from_day": "5", "from_month": "10", "from_year": "2017"},
+    ).content.decode()
+    bad = client.get(
+        reverse("search"),
+        {"q": "fostering", "from_day": "31", "from_month": "2", "from_year": "2017"},
+    )
+
+    assert "25 results" in found and 'value="2017"' in found
+    assert "0 results" in after
+    assert bad.status_code == 400 and "Enter a real date" in bad.content.decode()
 
 
 def test_it_suggests_a_spelling_when_nothing_matches(client, world):
