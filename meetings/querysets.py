@@ -135,21 +135,30 @@ class DeclarationQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(models.QuerySet):
-    def for_printed_name(self, name: str | None, kind: str):
+    def for_printed_name(self, name: str | None, kind: str, council: str = ""):
         """The person a paper names ("Cllr R W Gough (Leader)"), created on first mention.
 
-        Matched on initial and surname, preferring someone of the same kind; None when the
-        text holds no name at all.
+        Matched by the rule of ``meetings.person_matching``; None when the text holds no name.
         """
-        from meetings.matching import clean_person_name, person_key
+        from meetings.people_index import PeopleIndex
 
-        cleaned = clean_person_name(name or "")
-        key = person_key(cleaned)
-        if not key:
-            return None
-        same_key = self.filter(match_key=key)
-        person = same_key.filter(kind=kind).first() or same_key.first()
-        return person or self.create(name=cleaned[:200], kind=kind)
+        index = PeopleIndex(council)
+        person = index.find(name, kind)
+        index.save()
+        return person
+
+    def named(self, words: str):
+        """People whose name holds every word given ("gough", "roger gough", "R Gough")."""
+        from meetings.person_matching import parse_name
+
+        query = self
+        parts = parse_name(words)
+        if parts is None:
+            return self.none()
+        query = query.filter(Q(surname__istartswith=parts.surname) | Q(name__icontains=words))
+        for given in parts.given:
+            query = query.filter(given__icontains=given[:1]) if len(given) == 1 else query
+        return query
 
     def councillors(self):
         return self.filter(kind=self.model.Kind.COUNCILLOR)

@@ -118,7 +118,42 @@ def split_entries(text: str) -> list[tuple[str, str]]:
         # Two people may share a bare name ("Mr J Meade", "Ms J Meade"): dedupe as printed.
         if name and all(chunk.strip() != seen.strip() for seen, _ in entries):
             entries.append((chunk, name))
-    return entries
+    return _keep_honorifics(_split_run_together(entries))
+
+
+def _split_run_together(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Two names printed without their comma ("Magda Atkins Lizzer Bradbury") in a list of
+    first-name-and-surname entries are two people."""
+    two_words = sum(1 for _, name in entries if len(name.split()) == 2)
+    if two_words < 2:
+        return entries
+    out: list[tuple[str, str]] = []
+    for chunk, name in entries:
+        words = name.split()
+        plain = all(len(w) > 2 and w[0].isupper() and w[1:].islower() for w in words)
+        if len(words) == 4 and plain:
+            out += [(chunk, " ".join(words[:2])), (chunk, " ".join(words[2:]))]
+        else:
+            out.append((chunk, name))
+    return out
+
+
+def _key(name: str) -> str:
+    words = name.lower().split()
+    return f"{words[0][0]} {words[-1]}" if len(words) > 1 else words[-1]
+
+
+def _keep_honorifics(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Where two entries would read alike ("Mrs P T Cole", "Mr P Cole"), keep the honorific
+    that tells them apart."""
+    keys = [_key(name) for _, name in entries]
+    out = []
+    for (chunk, name), key in zip(entries, keys, strict=True):
+        title = re.match(r"\s*(Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s", chunk)
+        if keys.count(key) > 1 and title and not name.startswith(title.group(1)):
+            name = f"{title.group(1)} {name}"
+        out.append((chunk, name))
+    return out
 
 
 def split_names(text: str) -> list[str]:

@@ -47,12 +47,24 @@ class SearchResultSerializer(serializers.Serializer):
     score = serializers.FloatField()
 
 
+class PersonResultSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["person"])
+    title = serializers.CharField(help_text="The person's name.")
+    url = serializers.CharField(help_text="The person's page.")
+    summary = serializers.CharField(help_text="Councillor or officer, party, ward, role.")
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     count = serializers.IntegerField(help_text="Matches (estimated for very common words).")
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     results = SearchResultSerializer(many=True)
+    people = PersonResultSerializer(
+        many=True,
+        help_text="People the words name (first page only), to show before the results; "
+        "not counted in count.",
+    )
 
 
 class SearchErrorSerializer(serializers.Serializer):

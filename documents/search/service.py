@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from documents.search.backends import KINDS, Ranges, Ranked, backend
+from documents.search.people import people_for
 from documents.search.public import Filters, filter_ranges, public_ids_sql
 from documents.search.query import Query, QueryError, parse
 from documents.search.results import ResultBuilder
@@ -55,6 +56,7 @@ class SearchResults:
     page: int
     page_size: int
     results: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)  # named people, shown before the results
 
     @property
     def first_number(self) -> int:
@@ -72,6 +74,7 @@ class SearchResults:
             "page": self.page,
             "page_size": self.page_size,
             "results": self.results,
+            "people": self.people,
         }
 
 
@@ -103,7 +106,10 @@ def search(request: SearchRequest) -> SearchResults:
     start = (request.page - 1) * request.page_size
     chosen = merged[start : start + request.page_size]
     results = ResultBuilder(engine, query).build(chosen)
-    return SearchResults(request.q, count, exact, request.page, request.page_size, results)
+    found = SearchResults(request.q, count, exact, request.page, request.page_size, results)
+    if request.page == 1 and not request.committees and not request.types:
+        found.people = people_for(request.q)
+    return found
 
 
 def _committee_ids(slugs: tuple[str, ...]) -> tuple[int, ...]:

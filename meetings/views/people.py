@@ -9,17 +9,35 @@ from django.views.decorators.http import require_safe
 from meetings.models import Attendance, Person
 from meetings.views.paging import paginate
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
 
 @require_safe
 def person_list(request):
-    people = Person.objects.with_public_attendance().order_by("name")
+    """Everyone named in public records, by surname; filtered by kind, name or letter."""
+    people = Person.objects.with_public_attendance().order_by("surname", "given", "name", "pk")
     kind = request.GET.get("kind")
     if kind in Person.Kind.values:
         people = people.filter(kind=kind)
+    name = request.GET.get("name", "").strip()[:100]
+    if name:
+        people = people.named(name)
+    letter = request.GET.get("letter", "").upper()[:1]
+    if letter in LETTERS and letter:
+        people = people.filter(surname__istartswith=letter)
+    else:
+        letter = ""
     return render(
         request,
         "meetings/person_list.html",
-        {"page": paginate(request, people, 100), "kind": kind, "kinds": Person.Kind.choices},
+        {
+            "page": paginate(request, people, 100),
+            "kind": kind if kind in Person.Kind.values else "",
+            "kinds": Person.Kind.choices,
+            "name": name,
+            "letter": letter,
+            "letters": LETTERS,
+        },
     )
 
 

@@ -39,7 +39,9 @@ def test_it_answers_in_the_contract_shape(api):
 
     body = api.get("/api/search", {"q": "foster carers"}).json()
 
-    assert set(body) == {"query", "count", "page", "page_size", "results"}
+    # The contract's keys, and the one added after it ("people", named people first).
+    assert set(body) == {"query", "count", "page", "page_size", "results", "people"}
+    assert body["people"] == []
     assert body["query"] == "foster carers" and body["page"] == 1 and body["page_size"] == 20
     assert body["count"] == len(body["results"]) == 2
     item = next(r for r in body["results"] if r["type"] == "item")

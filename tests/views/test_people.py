@@ -55,3 +55,27 @@ def test_a_substitute_listed_twice_counts_one_meeting_attended(client):
     Attendance.objects.create(meeting=meeting, person=person, role="substitute")
     body = client.get(person.get_absolute_url()).content.decode()
     assert "<dt>Meetings attended</dt><dd>1</dd>" in body
+
+
+def _named(meeting, *names):
+    people = []
+    for name in names:
+        person = Person.objects.create(name=name)
+        Attendance.objects.create(meeting=meeting, person=person, role="present")
+        people.append(person)
+    return people
+
+
+def test_people_are_listed_by_surname_and_found_by_name(client):
+    meeting = Meeting.objects.filter(is_published=True).first()
+    _named(meeting, "Zachary Aardvark-Test", "Aaron Zyzzyva", "Mr B Quillfeather")
+    _named(meeting, "Ann Quillfeather")
+    body = client.get("/people/?letter=Q").content.decode()
+    assert body.index("Ann Quillfeather") < body.index("B Quillfeather")
+    assert "Zyzzyva" not in body
+    everyone = client.get("/people/").content.decode()
+    assert everyone.index("Aardvark-Test") < everyone.index("Quillfeather")
+    found = assert_well_formed(client.get("/people/?name=quillfeather"), "People")
+    assert len([link for link in found.links if "quillfeather" in link]) == 2
+    assert "Zyzzyva" not in client.get("/people/?name=quillfeather").content.decode()
+    assert "Ann Quillfeather" in client.get("/people/?name=Ann+Quillfeather").content.decode()
