@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "documents",
     "staff",
     "decisions",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -333,3 +334,38 @@ STAFF_WORKER_HEARTBEAT_SECONDS = _read(env_int, "STAFF_WORKER_HEARTBEAT_SECONDS"
 STAFF_WORKER_STALE_SECONDS = _read(env_int, "STAFF_WORKER_STALE_SECONDS", 120)
 STAFF_INGEST_ISOLATE = True  # read uploads in a child process with time and memory limits
 AGENDA_NOTICE_CLEAR_WORKING_DAYS = 5
+
+# Email (alerts and staff password reset), from EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD (or EMAIL_HOST_PASSWORD_FILE), EMAIL_USE_TLS, EMAIL_USE_SSL and
+# DEFAULT_FROM_EMAIL. With EMAIL_HOST set, mail goes to that SMTP server (plain SMTP unless
+# a TLS option is on); without it, emails are written to the console (the demo), so nothing
+# is sent by accident.
+EMAIL_CONFIGURED = bool(_read(env_str, "EMAIL_HOST", ""))
+if EMAIL_CONFIGURED:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _read(env_str, "EMAIL_HOST", ""),
+                "port": _read(env_int, "EMAIL_PORT", 25),
+                "username": _read(env_str, "EMAIL_HOST_USER", ""),
+                "password": _read(env_str, "EMAIL_HOST_PASSWORD", ""),
+                "use_tls": _read(env_bool, "EMAIL_USE_TLS", False),
+                "use_ssl": _read(env_bool, "EMAIL_USE_SSL", False),
+                "timeout": _read(env_int, "EMAIL_TIMEOUT", 30),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = _read(env_str, "DEFAULT_FROM_EMAIL", "") or "alerts@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Alerts: the confirmation link's life, when daily digests go, how long an email claimed by a
+# worker that stopped waits before another sends it, and the subscription rate limits.
+ALERTS_CONFIRM_DAYS = _read(env_int, "ALERTS_CONFIRM_DAYS", 7)
+ALERTS_DIGEST_HOUR = _read(env_int, "ALERTS_DIGEST_HOUR", 7)
+ALERTS_CLAIM_STALE_SECONDS = _read(env_int, "ALERTS_CLAIM_STALE_SECONDS", 300)
+ALERTS_SUBSCRIBE_PER_ADDRESS_HOUR = _read(env_int, "ALERTS_SUBSCRIBE_PER_ADDRESS_HOUR", 5)
+ALERTS_SUBSCRIBE_PER_CLIENT_HOUR = _read(env_int, "ALERTS_SUBSCRIBE_PER_CLIENT_HOUR", 20)
+PASSWORD_RESET_PER_HOUR = _read(env_int, "PASSWORD_RESET_PER_HOUR", AXES_FAILURE_LIMIT)
+PASSWORD_RESET_TIMEOUT = 60 * 60

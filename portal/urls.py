@@ -25,6 +25,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("", include("alerts.urls")),
     path("staff/", include("staff.urls")),
     path("", include("decisions.urls")),
     path("", include("meetings.urls")),
