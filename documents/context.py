@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from meetings.models import Committee, CommitteeAlias
 
@@ -75,11 +76,23 @@ def find_committee(name: str) -> Committee | None:
     key = name_key(name)
     if not key:
         return None
-    return (
-        Committee.objects.filter(name__iexact=name.strip()).first()
-        or Committee.objects.filter(slug=key.replace(" ", "-")).first()
-        or Committee.objects.filter(aliases__key=key).first()
+    # One query for the three ways a committee is known; the name wins, then the slug,
+    # then an alias (each in the model's order, as three queries in turn would find them).
+    name, slug = name.strip(), key.replace(" ", "-")
+    found = list(
+        Committee.objects.filter(Q(name__iexact=name) | Q(slug=slug) | Q(aliases__key=key))
+        .distinct()
+        .order_by("name", "pk")
     )
+    for matches in (
+        lambda c: c.name.casefold() == name.casefold(),
+        lambda c: c.slug == slug,
+        lambda c: True,
+    ):
+        hit = next((c for c in found if matches(c)), None)
+        if hit is not None:
+            return hit
+    return None
 
 
 def committee_for(context_name: str | None, printed: str | None) -> Committee:

@@ -149,15 +149,24 @@ def parse_file(path: Path, options: IngestOptions, sandbox: Sandbox | None = Non
 class Importer:
     def __init__(self, options: IngestOptions | None = None) -> None:
         self.options = options or IngestOptions()
+        self._published = False  # a published paper went in: the export is out of date
 
     def ingest(self, paths: Iterable[str | os.PathLike]) -> Iterator[IngestResult]:
-        """Ingest every file, yielding one result per file in order."""
-        files = expand_paths(paths)
+        """Ingest every file, yielding one result per file in order. The export is rebuilt
+        once after the batch (or when it is left early), not once a file."""
+        self._published = False
+        try:
+            yield from self._ingest_all(expand_paths(paths))
+        finally:
+            if self._published:
+                schedule_export_rebuild()
+
+    def _ingest_all(self, files: list[Path]) -> Iterator[IngestResult]:
         # Files are read side by side only in child processes: pdfium is not thread-safe.
         workers = max(1, self.options.workers) if self.options.isolate else 1
         if not self.options.isolate:
             for path in files:
-                yield self.ingest_file(path)
+                yield self._ingest_one(path)
         elif workers == 1 or len(files) < 2:
             yield from self._ingest_in_turn(files)
         else:
@@ -232,7 +241,13 @@ class Importer:
                 sandbox.close()
 
     def ingest_file(self, path: str | os.PathLike) -> IngestResult:
-        path = Path(path)
+        self._published = False
+        result = self._ingest_one(Path(path))
+        if self._published:
+            schedule_export_rebuild()
+        return result
+
+    def _ingest_one(self, path: Path) -> IngestResult:
         started, sha, known, error = self._check(path)
         parsed = None
         if error is None and not known:
@@ -289,8 +304,7 @@ class Importer:
                 result.role = document.role
                 result.warnings = list(document.warnings)
                 result.doubts = list(getattr(parsed, "doubts", []) or [])
-                if document.is_published:
-                    schedule_export_rebuild()
+                self._published |= document.is_published
         result.seconds = time.monotonic() - started
         return result
 

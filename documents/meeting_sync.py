@@ -86,15 +86,25 @@ def head_fit(reading: ParsedDocument, meeting: Meeting, names: list[str] | None 
     return 2 if committee and date else 1
 
 
-def rebuild_meeting(meeting: Meeting) -> MeetingPlan | None:
+def rebuild_meeting(
+    meeting: Meeting,
+    *,
+    names: list[str] | None = None,
+    new: bool = False,
+    papers: list[Document] | None = None,
+) -> MeetingPlan | None:
     """Make the meeting's records what its papers in force say; None when a paper in force
-    was stored before readings were kept (its records are then left as they are)."""
-    documents = papers_in_force(meeting)
+    was stored before readings were kept (its records are then left as they are).
+
+    ``names`` are the committee's names and ``papers`` the papers in force when the caller
+    has them already; ``new`` says the meeting was created in this transaction, so it has no
+    records yet to compare with."""
+    documents = papers_in_force(meeting) if papers is None else papers
     if any(not d.parsed for d in documents):
         return None
-    names = committee_names(meeting)
+    names = committee_names(meeting) if names is None else names
     plan = assemble([as_paper(d, meeting, names) for d in documents])
-    MeetingRecords(meeting, plan, {d.pk: d for d in documents}).save()
+    MeetingRecords(meeting, plan, {d.pk: d for d in documents}, new=new).save()
     return plan
 
 
@@ -116,17 +126,27 @@ ITEM_FIELDS = ("order", "number", "minute_number", "title", "narrative", "reason
 class MeetingRecords:
     """Writes a plan over a meeting's rows, touching only the rows that change."""
 
-    def __init__(self, meeting: Meeting, plan: MeetingPlan, documents: dict[int, Document]):
+    def __init__(
+        self,
+        meeting: Meeting,
+        plan: MeetingPlan,
+        documents: dict[int, Document],
+        *,
+        new: bool = False,
+    ):
         self.meeting = meeting
         self.plan = plan
         self.documents = documents
+        self.new = new  # created in this transaction: no rows of its own to read or replace
 
     def save(self) -> None:
         self._head()
-        removed = set(self.meeting.removals.values_list("read_key", flat=True))
+        removed = set()
+        if not self.new:
+            removed = set(self.meeting.removals.values_list("read_key", flat=True))
         planned = [p for p in self.plan.items if p.read_key not in removed]
         wanted = {p.read_key for p in planned} | {s.read_key for p in planned for s in p.sub_items}
-        existing = list(self.meeting.items.all())
+        existing = [] if self.new else list(self.meeting.items.all())
         stale = [
             i.pk for i in existing if i.read_key and i.read_key not in wanted and not i.corrected
         ]
@@ -306,9 +326,14 @@ class MeetingRecords:
             return
         attendance = self.plan.attendance
         if attendance is None:
-            self.meeting.attendance.exclude(source=None).delete()
+            if not self.new:
+                self.meeting.attendance.exclude(source=None).delete()
             return
-        read = set(self.meeting.attendance.exclude(source=None).values_list("source_id", flat=True))
+        read = set()
+        if not self.new:
+            read = set(
+                self.meeting.attendance.exclude(source=None).values_list("source_id", flat=True)
+            )
         if read == {self.plan.attendance_source}:
             return  # already read from these minutes, which never change
         record = AttendanceRecord(self.meeting, source=self._doc(self.plan.attendance_source))

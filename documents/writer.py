@@ -38,7 +38,7 @@ from documents.ingest.identity import paper_identity, revision_rank
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.serialise import reading_as_json
 from documents.ingest.vocabulary import DEFINES_HEAD
-from documents.meeting_sync import head_fit, rebuild_meeting
+from documents.meeting_sync import committee_names, head_fit, rebuild_meeting
 from documents.models import Document, Page
 from meetings.models import Meeting
 
@@ -162,14 +162,19 @@ class DocumentWriter:
                 existing = Document.objects.filter(sha256=self.sha256).first()
                 if existing is not None:
                     raise AlreadyLoaded(existing)
-                meeting = self._meeting(self.filing.date)
+                meeting, new = self._meeting(self.filing.date)
                 minutes_of = None
                 if self.filing.minutes_of_date:
-                    minutes_of = self._meeting(self.filing.minutes_of_date, create_only=True)
-                document = self._document(meeting, minutes_of)
+                    minutes_of, _ = self._meeting(self.filing.minutes_of_date, create_only=True)
+                names = committee_names(meeting)
+                document = self._document(meeting, minutes_of, names)
+                if not new:  # a meeting made now holds no other version of this paper
+                    self._place_version(document)
                 self._pages(document)
                 self._store(document)
-                rebuild_meeting(meeting)
+                # A meeting made now has this paper alone in force.
+                papers = [document] if new else None
+                rebuild_meeting(meeting, names=names, new=new, papers=papers)
                 if minutes_of is not None:
                     rebuild_meeting(minutes_of)
             return document
@@ -194,7 +199,8 @@ class DocumentWriter:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
     # -- meeting -------------------------------------------------------------------------
-    def _meeting(self, date: Date, *, create_only: bool = False) -> Meeting:
+    def _meeting(self, date: Date, *, create_only: bool = False) -> tuple[Meeting, bool]:
+        """The meeting on ``date`` (made when there is none), and whether it was made now."""
         header = self.parsed.meeting
         printed = header.committee if self.parsed.kind in DEFINES_HEAD else None
         if not self.context.committee:
@@ -219,11 +225,12 @@ class DocumentWriter:
             meeting.start_time = start_time
         if self.publish:
             meeting.is_published = True
+        new = meeting.pk is None
         meeting.save()
-        return meeting
+        return meeting, new
 
     # -- document and pages --------------------------------------------------------------
-    def _document(self, meeting: Meeting, minutes_of: Meeting | None) -> Document:
+    def _document(self, meeting: Meeting, minutes_of: Meeting | None, names: list[str]) -> Document:
         kind = self.parsed.kind
         if self.replaces is not None:
             identity = self.replaces.identity
@@ -234,7 +241,7 @@ class DocumentWriter:
                 kind,
                 self.original_filename,
                 self.parsed.title,
-                names_meeting=head_fit(self.parsed, meeting) == 2,
+                names_meeting=head_fit(self.parsed, meeting, names) == 2,
             )
         document = Document(
             meeting=meeting,
@@ -257,7 +264,6 @@ class DocumentWriter:
         # Named now, stored by _store() just before the commit.
         document.file.name = Document.file.field.generate_filename(document, f"{self.sha256}.pdf")
         document.save()
-        self._place_version(document)
         return document
 
     def _place_version(self, document: Document) -> None:

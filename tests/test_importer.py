@@ -80,7 +80,7 @@ def test_a_file_that_fails_leaves_no_rows_and_no_stored_file(tmp_path, settings,
 def test_a_failure_while_writing_rolls_back_and_removes_the_file(papers, settings, monkeypatch):
     from documents import writer
 
-    def explode(meeting):
+    def explode(meeting, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(writer, "rebuild_meeting", explode)
@@ -141,3 +141,19 @@ def test_minutes_join_the_agenda_of_the_same_meeting():
     budget = next(i for i in items if i.number == "8")
     assert budget.minute_number == "91" and budget.resolutions.exists()
     assert Document.objects.filter(meeting=items[0].meeting).count() == 2
+
+
+def test_a_batch_asks_for_one_new_export_after_its_last_paper(papers, monkeypatch):
+    from documents import importer
+
+    asked: list[int] = []
+    monkeypatch.setattr(
+        importer, "schedule_export_rebuild", lambda: asked.append(Document.objects.count())
+    )
+    results = ingest(papers / PACK, papers / MINUTES)
+    assert [r.status for r in results] == ["ok", "ok"]
+    assert asked == [2]  # once, with both papers stored
+
+    asked.clear()
+    assert [r.status for r in ingest(papers / PACK)] == ["unchanged"]
+    assert asked == []  # nothing new was published
