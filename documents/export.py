@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from councillors.models import Motion, RecordedVote
 from documents.models import Document, PageRange
 from meetings.models import (
     AgendaItem,
@@ -24,6 +25,8 @@ from meetings.models import (
     Report,
     Resolution,
 )
+
+SIDES = ("for", "against", "abstain")
 
 REPORT_EXPORT_FIELDS = (
     "decision_type",
@@ -75,7 +78,36 @@ def _item(item: AgendaItem, public_documents: set[int]) -> dict:
     if item.minute_is_public:
         data["resolutions"] = [{"number": r.number, "text": r.text} for r in item.resolutions.all()]
         data["reasons"] = item.reasons or None
-        data["declarations"] = [d.text for d in item.declarations.all()]
+        declarations = list(item.declarations.all())
+        data["declarations"] = list(dict.fromkeys(d.text for d in declarations))
+        data["interests"] = [
+            {
+                "member": d.person.name if d.person else d.member,
+                "kind": d.kind,
+                "left_room": d.left_room,
+                "dispensation": d.dispensation,
+            }
+            for d in declarations
+            if d.member
+        ]
+        data["recorded_votes"] = [
+            {
+                "question": v.question,
+                "result": v.result,
+                **{side: [c.name for c in v.casts.all() if c.position == side] for side in SIDES},
+            }
+            for v in item.recorded_votes.all()
+        ]
+        data["motions"] = [
+            {
+                "mover": m.mover or None,
+                "seconder": m.seconder or None,
+                "result": m.result or None,
+                "tally": m.tally or None,
+                "kind": m.kind,
+            }
+            for m in item.motions.all()
+        ]
     else:
         data["minute_number"] = None
     return data
@@ -111,7 +143,17 @@ def meetings_for_export(committee: str | None = None, since: Date | None = None)
         .select_related("parent", "meeting__committee")
         .prefetch_related(
             Prefetch("resolutions", queryset=Resolution.objects.public().order_by("order")),
-            Prefetch("declarations", queryset=Declaration.objects.public()),
+            Prefetch(
+                "declarations",
+                queryset=Declaration.objects.public()
+                .select_related("person")
+                .order_by("order", "pk"),
+            ),
+            Prefetch(
+                "recorded_votes",
+                queryset=RecordedVote.objects.public().prefetch_related("casts"),
+            ),
+            Prefetch("motions", queryset=Motion.objects.public()),
             Prefetch("report", queryset=Report.objects.public(), to_attr="public_report"),
             Prefetch(
                 "page_ranges",

@@ -15,6 +15,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from documents.context import agrees
+from documents.councillors_sync import CouncillorsRecord
 from documents.ingest.assemble import MeetingPlan, Paper, PlannedItem, assemble
 from documents.ingest.parsed import ParsedDocument, ParsedMeeting
 from documents.ingest.serialise import reading_from_json
@@ -156,11 +157,13 @@ class MeetingRecords:
         self.slugs = {i.slug for i in existing}
         self.new_items: tuple[list, list] = ([], [])  # new items, new sub-items
         self.new_rows: dict[type, list] = defaultdict(list)  # children of new items
+        self.written: list[tuple[AgendaItem, PlannedItem]] = []
         by_key = {i.read_key: i for i in existing if i.read_key}
         adoptable = [i for i in existing if not i.read_key and i.parent_id is None]
         for order, item_plan in enumerate(planned, start=1):
             item = by_key.get(item_plan.read_key) or self._adopt(adoptable, item_plan)
             item = self._write_item(item, item_plan, order, parent=None)
+            self.written.append((item, item_plan))
             for sub_order, sub_plan in enumerate(item_plan.sub_items, start=1):
                 if sub_plan.read_key in removed:
                     continue
@@ -170,6 +173,7 @@ class MeetingRecords:
         for model, rows in self.new_rows.items():
             model.objects.bulk_create(rows)
         self._attendance()
+        CouncillorsRecord(self.meeting, self.written, self.documents).save()
 
     def _load_children(self, item_ids: list[int]) -> None:
         """What each existing item holds now, to compare with the plan in memory."""

@@ -120,6 +120,16 @@ def public_resolution() -> Q:
     return listed_item("item__") & published_source() & Q(item__minute_withheld=False)
 
 
+def public_vote_cast() -> Q:
+    """For VoteCast querysets: a name in a recorded vote the public may read (the vote is
+    public as the minute's resolutions are: printed in published public minutes)."""
+    return (
+        listed_item("vote__item__")
+        & published_source("vote__source__")
+        & Q(vote__item__minute_withheld=False)
+    )
+
+
 def reachable_item(prefix: str = "") -> Q:
     """An item with a public address: a listed item, or a part of a listed exempt item (whose
     address shows only the exempt item's face)."""

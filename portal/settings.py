@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "staff",
+    "councillors",
     "decisions",
     "alerts",
 ]

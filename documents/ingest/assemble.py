@@ -27,7 +27,9 @@ from documents.ingest.parsed import (
     ParsedAttendance,
     ParsedDocument,
     ParsedItem,
+    ParsedMotion,
     ParsedReport,
+    ParsedVote,
 )
 from documents.ingest.vocabulary import AGENDA_KINDS
 
@@ -92,6 +94,8 @@ class PlannedItem:
     reasons: str = ""
     resolutions: list[PlannedResolution] = field(default_factory=list)
     declarations: list[tuple[str, int]] = field(default_factory=list)
+    votes: list[tuple[ParsedVote, int]] = field(default_factory=list)
+    motions: list[tuple[ParsedMotion, int]] = field(default_factory=list)
     report: ParsedReport | None = None
     report_source: int | None = None
     spans: list[Span] = field(default_factory=list)
@@ -248,6 +252,8 @@ class _Builder:
             item.mark_exempt(parsed.exempt, parsed.exempt_paragraph)
             item.resolutions = _resolutions(parsed, paper.ref)
             item.declarations = [(text, paper.ref) for text in parsed.declarations]
+            item.votes = [(vote, paper.ref) for vote in parsed.recorded_votes]
+            item.motions = [(motion, paper.ref) for motion in parsed.motions]
             span = _span(paper, parsed, holds_paper=True)
             if span is not None:
                 item.spans.append(span)

@@ -17,6 +17,7 @@ from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lin
 from .minute_sub_items import lettered_minutes, split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
 from .resolutions import extract_decisions
+from .votes import motions_with_movers, votes_in
 
 try:
     from .exempt import exempt_paragraph, looks_exempt
@@ -93,6 +94,7 @@ def _trim_closing(span: MinuteSpan) -> None:
 def _item(span: MinuteSpan) -> ParsedItem:
     decisions = extract_decisions(span.body, span.title)
     narrative = decisions.narrative
+    body = [line.text for line in span.body]
     return ParsedItem(
         title=_clean_title(span.title),
         number=span.number,
@@ -104,6 +106,8 @@ def _item(span: MinuteSpan) -> ParsedItem:
         resolutions=decisions.resolutions,
         reasons=decisions.reasons,
         declarations=declarations_in(span.title, narrative),
+        recorded_votes=votes_in(body),
+        motions=motions_with_movers(body, []),
     )
 
 

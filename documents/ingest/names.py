@@ -139,13 +139,12 @@ def _split_run_together(entries: list[tuple[str, str]]) -> list[tuple[str, str]]
 
 
 def _key(name: str) -> str:
-    words = name.lower().split()
-    return f"{words[0][0]} {words[-1]}" if len(words) > 1 else words[-1]
+    return name.lower().split()[-1]
 
 
 def _keep_honorifics(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Where two entries would read alike ("Mrs P T Cole", "Mr P Cole"), keep the honorific
-    that tells them apart."""
+    """Where two entries share a surname ("Mrs P T Cole", "Mr P Cole"), keep the honorific
+    that may tell them apart where they are printed by surname alone ("Mr Cole")."""
     keys = [_key(name) for _, name in entries]
     out = []
     for (chunk, name), key in zip(entries, keys, strict=True):

@@ -96,6 +96,32 @@ class ParsedResolution:
 
 
 @dataclass
+class ParsedVote:
+    """A named vote: who voted for, against and abstained ("for_": "for" is a keyword)."""
+
+    question: str
+    result: str
+    for_: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstain: list[str] = field(default_factory=list)
+
+    def side(self, name: str) -> list[str]:
+        return {"for": self.for_, "against": self.against, "abstain": self.abstain}[name]
+
+
+@dataclass
+class ParsedMotion:
+    """A motion or amendment moved: mover, seconder, result."""
+
+    mover: str | None
+    seconder: str | None
+    result: str | None = None
+    kind: str = "motion"  # "motion" | "amendment"
+    tally: str | None = None
+    text: str = ""
+
+
+@dataclass
 class ParsedItem:
     """An agenda item (agenda, pack) or a minute (minutes)."""
 
@@ -115,6 +141,8 @@ class ParsedItem:
     resolutions: list[ParsedResolution] = field(default_factory=list)
     reasons: str | None = None
     declarations: list[str] = field(default_factory=list)
+    recorded_votes: list[ParsedVote] = field(default_factory=list)
+    motions: list[ParsedMotion] = field(default_factory=list)
 
 
 @dataclass

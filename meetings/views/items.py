@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from councillors.models import Motion, RecordedVote, VoteCast
 from documents.citations import CitationLinker
 from documents.models import PageRange
 from meetings import disclosure
@@ -85,7 +86,13 @@ def item_detail(request, committee, date, item):
             declarations=Declaration.objects.public()
             .filter(item=agenda_item)
             .select_related("person")
-            .order_by("order"),
+            .order_by("order", "pk"),
+            votes=RecordedVote.objects.public()
+            .filter(item=agenda_item)
+            .prefetch_related(Prefetch("casts", VoteCast.objects.select_related("person"))),
+            motions=Motion.objects.public()
+            .filter(item=agenda_item)
+            .select_related("mover_person", "seconder_person"),
         )
     context["page_ranges"] = (
         PageRange.objects.public()

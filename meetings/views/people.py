@@ -6,7 +6,8 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from meetings.models import Attendance, Person
+from councillors.models import VoteCast
+from meetings.models import Attendance, Declaration, Person
 from meetings.views.paging import paginate
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -55,8 +56,41 @@ def person_detail(request, slug):
         attended=Count("meeting", filter=~Q(role=Attendance.Role.APOLOGIES), distinct=True),
         apologies=Count("meeting", filter=Q(role=Attendance.Role.APOLOGIES), distinct=True),
     )
+    votes = (
+        VoteCast.objects.public()
+        .filter(person=person)
+        .select_related("vote__item__meeting__committee")
+        .annotate(
+            n_for=Count("vote__casts", filter=Q(vote__casts__position="for")),
+            n_against=Count("vote__casts", filter=Q(vote__casts__position="against")),
+            n_abstain=Count("vote__casts", filter=Q(vote__casts__position="abstain")),
+        )
+        .order_by("-vote__item__meeting__date", "vote__item__order", "vote__order")[:200]
+    )
+    declarations = (
+        Declaration.objects.public()
+        .filter(person=person)
+        .select_related("item__meeting__committee", "meeting__committee")
+        .order_by("-meeting__date", "order")[:200]
+    )
+    committees = (
+        attendance.values("meeting__committee__name", "meeting__committee__slug")
+        .annotate(
+            attended=Count("meeting", filter=~Q(role=Attendance.Role.APOLOGIES), distinct=True),
+            expected=Count("meeting", distinct=True),
+            chaired=Count("meeting", filter=Q(is_chair=True), distinct=True),
+        )
+        .order_by("meeting__committee__name")
+    )
     return render(
         request,
         "meetings/person_detail.html",
-        {"person": person, "page": paginate(request, attendance), "totals": totals},
+        {
+            "person": person,
+            "page": paginate(request, attendance),
+            "totals": totals,
+            "votes": votes,
+            "declarations": declarations,
+            "committees": committees,
+        },
     )

@@ -44,7 +44,7 @@ def test_it_uses_a_fixed_number_of_queries(client):
     assert (
         queries_for(client, busy.get_absolute_url())
         == queries_for(client, other.get_absolute_url())
-        <= 5
+        <= 8  # attendance, committees, votes, declarations: a fixed number
     )
 
 

@@ -1,0 +1,125 @@
+"""A meeting's recorded votes, motions and declarations as records of people.
+
+Run after ``meeting_sync`` has written the meeting's items: the votes and motions read from
+its minutes replace those read before (staff-corrected items keep theirs), each printed name
+linked to its person by the matching rule (``meetings.person_matching``; a name that could
+mean two people links no one), and each declaration's member, kind, leaving the room and
+dispensation are read from its text.
+"""
+
+from __future__ import annotations
+
+from councillors.models import Motion, RecordedVote, VoteCast
+from documents.ingest.interests import interests_in
+from documents.ingest.votes import SIDES
+from meetings.models import Declaration, Person
+from meetings.people_index import PeopleIndex
+
+
+class CouncillorsRecord:
+    def __init__(self, meeting, written, documents) -> None:
+        self.meeting = meeting
+        self.written = [(item, plan) for item, plan in written if not item.corrected]
+        self.documents = documents
+        self.people = PeopleIndex(meeting.organisation)
+
+    def save(self) -> None:
+        ids = [item.pk for item, _ in self.written]
+        RecordedVote.objects.filter(item_id__in=ids).exclude(source=None).delete()
+        Motion.objects.filter(item_id__in=ids).exclude(source=None).delete()
+        declarations = list(
+            Declaration.objects.filter(meeting=self.meeting).exclude(source=None).order_by("pk")
+        )
+        found = {d.pk: interests_in(d.text) for d in declarations}
+        self.people.expect(
+            [name for _, plan in self.written for vote, _ in plan.votes for name in _names(vote)]
+            + [
+                n
+                for _, plan in self.written
+                for m, _ in plan.motions
+                for n in (m.mover, m.seconder)
+            ]
+            + [i.member for interests in found.values() for i in interests]
+        )
+        self._votes()
+        self._motions()
+        self._interests(declarations, found)
+
+    def _person(self, name: str | None) -> Person | None:
+        person = self.people.find(name, Person.Kind.COUNCILLOR, create=False, strict=True)
+        return person if person is not None and person.pk is not None else None
+
+    def _ref(self, ref: int | None) -> int | None:
+        return ref if ref in self.documents else None
+
+    def _votes(self) -> None:
+        votes, casts = [], []
+        for item, plan in self.written:
+            for order, (parsed, ref) in enumerate(plan.votes, start=1):
+                vote = RecordedVote(
+                    item=item,
+                    order=order,
+                    question=parsed.question[:300],
+                    result=parsed.result[:40],
+                    source_id=self._ref(ref),
+                )
+                votes.append(vote)
+                for side in SIDES:
+                    for name in parsed.side(side):
+                        cast = VoteCast(vote=vote, position=side, name=name[:200])
+                        cast.person = self._person(name)
+                        cast.order = len(casts)
+                        casts.append(cast)
+        RecordedVote.objects.bulk_create(votes)
+        for cast in casts:
+            cast.vote_id = cast.vote.pk
+        VoteCast.objects.bulk_create(casts)
+
+    def _motions(self) -> None:
+        rows = []
+        for item, plan in self.written:
+            for order, (parsed, ref) in enumerate(plan.motions, start=1):
+                rows.append(
+                    Motion(
+                        item=item,
+                        order=order,
+                        kind=parsed.kind if parsed.kind in Motion.Kind.values else "motion",
+                        mover=(parsed.mover or "")[:200],
+                        seconder=(parsed.seconder or "")[:200],
+                        mover_person=self._person(parsed.mover),
+                        seconder_person=self._person(parsed.seconder),
+                        result=(parsed.result or "")[:40],
+                        tally=(parsed.tally or "")[:40],
+                        source_id=self._ref(ref),
+                    )
+                )
+        Motion.objects.bulk_create(rows)
+
+    def _interests(self, declarations: list[Declaration], found: dict) -> None:
+        changed, extra = [], []
+        for declaration in declarations:
+            for n, interest in enumerate(found[declaration.pk]):
+                row = (
+                    declaration
+                    if n == 0
+                    else Declaration(
+                        meeting_id=declaration.meeting_id,
+                        item_id=declaration.item_id,
+                        text=declaration.text,
+                        order=declaration.order,
+                        source_id=declaration.source_id,
+                    )
+                )
+                row.member = interest.member[:200]
+                row.kind = interest.kind
+                row.left_room = interest.left_room
+                row.dispensation = interest.dispensation
+                row.person = self._person(interest.member)
+                (changed if n == 0 else extra).append(row)
+        fields = ["member", "kind", "left_room", "dispensation", "person"]
+        Declaration.objects.bulk_update(changed, fields)
+        Declaration.objects.bulk_create(extra)
+
+
+def _names(vote) -> list[str]:
+    return [name for side in SIDES for name in vote.side(side)]
