@@ -18,13 +18,13 @@ def withheld_page_numbers(document: Document) -> list[int]:
     )
 
 
-def public_pdf(document: Document):
+def public_pdf(document: Document, withheld: list[int] | None = None):
     """A readable stream of the PDF the public may download, or None if nothing is public.
 
     A pack holding an exempt report is served without that report's pages: a new PDF is
     assembled from the remaining pages, so the withheld ones are not in the file at all.
     """
-    withheld = set(withheld_page_numbers(document))
+    withheld = set(withheld_page_numbers(document) if withheld is None else withheld)
     if document.is_exempt or len(withheld) >= document.page_count:
         return None
     if not withheld:

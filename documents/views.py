@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
 from documents.citations import CitationLinker
 from documents.models import Document, Page, PageRange
-from documents.redaction import public_pdf
+from documents.redaction import public_pdf, withheld_page_numbers
 
 
 @dataclass
@@ -186,8 +187,17 @@ def document_pdf(request, pk):
     document = get_object_or_404(
         Document.objects.public().select_related("meeting__committee"), pk=pk
     )
-    stream = public_pdf(document)
+    # The public file is the stored one less its withheld pages: both name it, so a reader
+    # holding this copy is answered 304 before any file is opened or cut.
+    withheld = withheld_page_numbers(document)
+    etag = f'"{document.sha256[:40]}-{"-".join(map(str, withheld)) or "whole"}"'
+    unchanged = get_conditional_response(request, etag=etag)
+    if unchanged is not None:  # 304, or 412 for an If-Match that fails
+        return unchanged
+    stream = public_pdf(document, withheld)
     if stream is None:
         raise Http404("This paper is not available.")
     filename = f"{document.meeting.committee.slug}-{document.meeting.date}-{document.kind}.pdf"
-    return FileResponse(stream, content_type="application/pdf", filename=filename)
+    response = FileResponse(stream, content_type="application/pdf", filename=filename)
+    response["ETag"] = etag
+    return response

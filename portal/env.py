@@ -52,3 +52,26 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     raw = os.environ.get(name, default)
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def cache_settings(url: str, folder: Path, problems: list[str]) -> dict:
+    """Django's cache settings from ``CACHE_URL``: ``redis://``, ``rediss://`` or ``unix://``
+    (Django's RedisCache), ``locmem://``, ``file:///absolute/folder``; empty for files under
+    ``folder``, which need nothing installed."""
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    if scheme == "file" and url[len("file://") :].startswith("/"):
+        folder = Path(url[len("file://") :])
+    elif url:
+        problems.append(
+            f"CACHE_URL={url!r} is not a cache the portal knows "
+            "(redis://host:6379/0, rediss://, unix://, locmem://, file:///folder)"
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(folder),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }

@@ -13,7 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from portal.env import EnvError, env_bool, env_int, env_list, env_str
+from portal.env import EnvError, cache_settings, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CONFIGURATION_PROBLEMS: list[str] = []
@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "councillors",
     "decisions",
     "alerts",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -106,8 +107,12 @@ MIDDLEWARE = [
     # Early, so that it marks the final response, error pages included.
     "portal.security.StaffNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag from the body's hash and 304 Not Modified, for pages served from the cache too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before the session is read: anonymous visitors' pages, kept under the content version.
+    "pagecache.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,6 +122,22 @@ MIDDLEWARE = [
     # Last: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The public page cache (pagecache/): anonymous visitors' pages are kept under the content
+# version, which every write to public content moves in its own transaction. Redis when
+# CACHE_URL (or REDIS_URL) names one; otherwise files under DATA_DIR, which need nothing else.
+CACHE_URL = _read(env_str, "CACHE_URL", "") or _read(env_str, "REDIS_URL", "")
+CACHES = {"default": cache_settings(CACHE_URL, DATA_DIR / "cache", CONFIGURATION_PROBLEMS)}
+PUBLIC_CACHE_ENABLED = _read(env_bool, "PUBLIC_CACHE", True)
+PUBLIC_CACHE_ALIAS = "default"
+PUBLIC_CACHE_SECONDS = _read(env_int, "PUBLIC_CACHE_SECONDS", 24 * 60 * 60)
+# Search results are kept briefly: the queries are many and each is asked rarely.
+PUBLIC_CACHE_SHORT_PATHS = ["/search/", "/api/search"]
+PUBLIC_CACHE_SHORT_SECONDS = _read(env_int, "PUBLIC_CACHE_SEARCH_SECONDS", 300)
+# Not worth a lookup: /robots.txt is a fixed template that touches no database.
+PUBLIC_CACHE_SKIP_PATHS = ["/robots.txt"]
+# Models of the portal's apps whose writes never change what the public sees.
+PUBLIC_CACHE_QUIET_MODELS = ["staff.IngestJob", "staff.AuditEntry"]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

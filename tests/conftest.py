@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,14 @@ def _papers_storage(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, **papers_storages(tmp_path / "media")}
+    # The public page cache is on in every test, empty at the start of each (a test database
+    # rolled back may reach a content version an earlier test used).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{uuid.uuid4().hex}",
+        }
+    }
     yield
 
 
