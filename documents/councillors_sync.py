@@ -9,6 +9,8 @@ dispensation are read from its text.
 
 from __future__ import annotations
 
+import re
+
 from councillors.models import Motion, RecordedVote, VoteCast
 from documents.ingest.interests import interests_in
 from documents.ingest.votes import SIDES
@@ -30,7 +32,7 @@ class CouncillorsRecord:
         declarations = list(
             Declaration.objects.filter(meeting=self.meeting).exclude(source=None).order_by("pk")
         )
-        found = {d.pk: interests_in(d.text) for d in declarations}
+        found = _without_repeats(declarations, {d.pk: interests_in(d.text) for d in declarations})
         self.people.expect(
             [name for _, plan in self.written for vote, _ in plan.votes for name in _names(vote)]
             + [
@@ -123,3 +125,16 @@ class CouncillorsRecord:
 
 def _names(vote) -> list[str]:
     return [name for side in SIDES for name in vote.side(side)]
+
+
+def _without_repeats(declarations: list[Declaration], found: dict) -> dict:
+    """A declaration noted "later in the meeting" in the declarations minute and printed again
+    at the item it was made on is one declaration, kept at the item."""
+    members = {}
+    for d in declarations:
+        for interest in found[d.pk]:
+            members.setdefault(interest.member, set()).add(d.pk)
+    for d in declarations:
+        if re.search(r"later\s+in\s+the\s+meeting", d.text, re.I):
+            found[d.pk] = [i for i in found[d.pk] if len(members[i.member]) < 2]
+    return found

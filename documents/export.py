@@ -82,7 +82,7 @@ def _item(item: AgendaItem, public_documents: set[int]) -> dict:
         data["declarations"] = list(dict.fromkeys(d.text for d in declarations))
         data["interests"] = [
             {
-                "member": d.person.name if d.person else d.member,
+                "member": d.member,
                 "kind": d.kind,
                 "left_room": d.left_room,
                 "dispensation": d.dispensation,

@@ -16,7 +16,7 @@ _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Cllr|Councillor|Commissioner|Member|
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+)?"
 _DECLARER = re.compile(
     rf"(?P<member>(?:{_TITLE}\s+)+(?:[A-Z]\.?\s+)*{_NAME}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+"
-    r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of|advised\s+(?:that\s+)?"
+    r"(?:declared|disclosed|registered|recused|made\s+a\s+declaration\s+of|advised\s+(?:that\s+)?"
     r"(?:she|he|they)\s+(?:had|has))\b"
 )
 _KIND = [
@@ -51,10 +51,12 @@ def interests_in(text: str) -> list[ParsedInterest]:
     for n, match in enumerate(found):
         end = found[n + 1].start() if n + 1 < len(found) else len(flat)
         said = flat[match.end() : end]
-        if not re.search(r"interest|declar", said + match.group(0), re.I):
+        if not re.search(r"interest|declar|recused", said + match.group(0), re.I):
             continue
         kind = next((k for k, pattern in _KIND if pattern.search(said[:160])), "other")
         left = True if _LEFT.search(said) else False if _STAYED.search(said) else None
+        if "recused" in match.group(0):
+            left = True  # took no part in the item
         dispensation = None
         if _DISPENSATION.search(said):
             dispensation = not _NO_DISPENSATION.search(said)

@@ -58,7 +58,10 @@ _NO_DECLARATIONS = re.compile(
     r"members\s+(?:were\s+)?(?:asked|reminded)|the\s+chair\w*\s+(?:asked|reminded|invited))",
     re.I,
 )
-_DECLARED = re.compile(r"\bdeclared\b.{0,80}\binterest|\binterest\b.{0,40}\bdeclared\b", re.I)
+_DECLARED = re.compile(
+    r"\bdeclared\b.{0,80}\binterest|\binterest\b.{0,40}\bdeclared\b|\brecused\b", re.I
+)
+_PARAGRAPH_MARK = re.compile(r"\s(?=\(\d{1,2}\)\s+[A-Z])")
 _SUB_NUMBERED = re.compile(r"^(?:\d+[A-Z]\.?|\d+-[A-Z]|\d+(?:\.\d+)+\.?)\s+(?P<title>\S.*)$")
 _ROLL_TITLE = re.compile(r"roll\s+call|attendance|present|apolog|absence|call\s+to\s+order", re.I)
 _APOLOGIES_TITLE = re.compile(r"apolog|absence", re.I)
@@ -145,7 +148,12 @@ def declarations_in(title: str, lines: list[Line]) -> list[str]:
     text = re.sub(r"\s+", " ", " ".join(line.text for line in lines)).strip()
     if not text:
         return []
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    sentences = [
+        s.strip()
+        for part in _PARAGRAPH_MARK.split(text)
+        for s in _SENTENCE.split(part)
+        if s.strip()
+    ]
     if _DECLARATIONS_TITLE.search(title):
         return [
             s.rstrip(".") + "."

@@ -48,7 +48,7 @@ _QUESTION = re.compile(
     re.I,
 )
 _POSTNOMINAL = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|BEM)\.?$")
-_HONOUR_SUFFIX = re.compile(r",\s*(?:OBE|MBE|CBE|KBE|DBE|JP|DL|BEM)\b\.?")
+_HONOUR_SUFFIX = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|BEM)\b\.?")
 
 
 def _side_name(word: str) -> str:
