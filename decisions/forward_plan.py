@@ -26,7 +26,7 @@ class PlanForm(forms.Form):
 
     def clean_month(self):
         value = self.cleaned_data.get("month") or ""
-        if value and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        if value and not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", value):
             raise forms.ValidationError("Give a month as YYYY-MM, e.g. 2021-09.")
         return value
 

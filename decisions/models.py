@@ -153,7 +153,7 @@ class Decision(models.Model):
         "meetings.AgendaItem",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # an item read again is found again (decisions.reading)
         related_name="decisions",
         help_text="The item where it was taken, if any",
     )

@@ -217,4 +217,15 @@ def build_export(committee: str | None = None, since: Date | None = None) -> dic
             for c in committees.order_by("name")
         ],
         "meetings": meetings,
+        **_decisions(committee, since),
+    }
+
+
+def _decisions(committee: str | None, since: Date | None) -> dict:
+    """The forward plan and the decisions register (the ``decisions`` app)."""
+    from decisions.export import decisions_export, forward_plan_export
+
+    return {
+        "forward_plan": forward_plan_export(committee, since),
+        "decisions": decisions_export(committee, since),
     }

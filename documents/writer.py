@@ -45,6 +45,13 @@ from meetings.models import Meeting
 WRITE_ATTEMPTS = 3
 
 
+def read_decisions(document: Document) -> None:
+    """Read the paper's forward plan, records of decision and call-ins (``decisions``)."""
+    from decisions.reading import read_document
+
+    read_document(document)
+
+
 class AlreadyLoaded(Exception):
     """The same file (by its SHA-256) is already stored, perhaps by an ingest just now."""
 
@@ -177,6 +184,7 @@ class DocumentWriter:
                 rebuild_meeting(meeting, names=names, new=new, papers=papers)
                 if minutes_of is not None:
                     rebuild_meeting(minutes_of)
+                read_decisions(document)
             return document
         except BaseException:
             if self.stored_name:

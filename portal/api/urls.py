@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from decisions.api import DecisionViewSet, ForwardPlanViewSet
 from portal.api import views
 
 app_name = "api"
@@ -18,6 +19,8 @@ router.register("items", views.AgendaItemViewSet, basename="agendaitem")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("resolutions", views.ResolutionViewSet, basename="resolution")
 router.register("people", views.PersonViewSet, basename="person")
+router.register("forward-plan", ForwardPlanViewSet, basename="forwardplanentry")
+router.register("decisions", DecisionViewSet, basename="decision")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

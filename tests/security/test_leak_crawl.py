@@ -20,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from decisions.models import Decision
 from documents.models import Document
 from documents.search.backends import backend
 from documents.search.query import parse
@@ -42,6 +43,8 @@ SEEDS = [
     "/api/redoc",
     "/open-data/export.json",
     "/search/",
+    "/decisions/",
+    "/forward-plan/",
     "/meetings/calendar/",
     "/health/",
     "/staff/",
@@ -76,6 +79,14 @@ def probes():
         yield f"/staff/documents/{document.pk}/pdf/"
     for person in Person.objects.all():
         yield person.get_absolute_url()
+    for decision in Decision.objects.all():
+        yield decision.get_absolute_url()
+    yield "/forward-plan/?key_decision=yes"
+    yield "/forward-plan/?month=2021-10"
+    yield "/decisions/?kind=executive&status=confirmed"
+    yield "/decisions/?q=record"
+    yield "/api/forward-plan/?key_decision=true"
+    yield "/api/decisions/?kind=executive"
     for committee in Committee.objects.all():
         slug = committee.slug
         yield committee.get_absolute_url()

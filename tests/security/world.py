@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
+from decisions.models import Decision, DecisionPart, ForwardPlanEntry
 from documents.importer import Importer, IngestOptions
 from documents.models import Document, Page, PageRange
 from meetings.models import (
@@ -236,6 +237,7 @@ def build_world(folder: Path) -> World:
     control = _withheld_papers(plant)
     _draft_meeting_of_a_hidden_committee(plant)
     _draft_meeting_of_a_public_committee(plant, today)
+    _withheld_decisions(plant)
     return World(secrets, sorted(set(plant.near_words)), control)
 
 
@@ -355,3 +357,30 @@ def _draft_meeting_of_a_public_committee(plant: Planter, today: dt.date) -> None
     declarant = plant.person("draft cabinet declarant", "declarant slug")
     plant.declaration(meeting, item, "draft cabinet declaration", declarant)
     plant.paper(meeting, "draft cabinet paper", is_published=True, published_at=timezone.now())
+
+
+def _withheld_decisions(plant: Planter) -> None:
+    """The forward plan's exempt entry keeps only its subject and paragraph; entries on a
+    withheld page or typed in and unpublished, and decisions read from an unpublished paper,
+    taken at an exempt item or an unpublished meeting, or typed in and unpublished, are not
+    public at all."""
+    [exempt] = ForwardPlanEntry.objects.filter(exempt=True, subject="Tricuro Options Paper")
+    exempt.exempt_paragraph = 3
+    names = ("description", "decision_maker", "portfolio_holder", "officer_contact", "consultees")
+    plant.fields(exempt, "exempt plan entry", *names)
+    plant.fields(ForwardPlanEntry(subject="", is_published=False), "unpublished plan", "subject")
+    item = AgendaItem.objects.get(meeting__date="2021-09-02", number="7")  # made exempt above
+    span = item.page_ranges.get()
+    on_page = ForwardPlanEntry(subject="", source=span.document, page=span.start)
+    plant.fields(on_page, "plan entry on a withheld page", "subject", "description")
+    cabinet = Meeting.objects.get(committee__name="Cabinet", date="2025-01-30")
+    paper = plant.paper(cabinet, "unpublished record paper", is_published=False)
+    unpublished = Decision(title="", source=paper, meeting=cabinet, reference="99/00001")
+    plant.fields(unpublished, "unpublished record", "title", "reasons", "alternatives")
+    part = DecisionPart(decision=unpublished, number="A", text="")
+    plant.fields(part, "unpublished record part", "text")
+    at_exempt = Decision(title="", source=span.document, meeting=item.meeting, item=item)
+    plant.fields(at_exempt, "record at an exempt item", "title", "reasons", "interests")
+    plant.fields(Decision(title="", is_published=False), "unpublished typed decision", "title")
+    draft = Meeting.objects.filter(committee__name="Cabinet", is_published=False).get()
+    plant.fields(Decision(title="", meeting=draft), "decision at a draft meeting", "title")
