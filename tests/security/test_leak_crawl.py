@@ -20,7 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from decisions.models import Decision
+from decisions.models import Decision, ForwardPlanEntry
 from documents.models import Document
 from documents.search.backends import backend
 from documents.search.query import parse
@@ -110,6 +110,7 @@ def schema_values() -> tuple[dict, dict]:
         "documents": list(Document.objects.values_list("pk", flat=True)),
         "resolutions": list(Resolution.objects.values_list("pk", flat=True)),
         "people": list(Person.objects.values_list("slug", flat=True)),
+        "forward-plan": list(ForwardPlanEntry.objects.values_list("pk", flat=True)),
     }
     return values, {"meeting": meetings, "committee": committees, "q": ["council"]}
 
