@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from councillors.models import Motion, RecordedVote, VoteCast
+from decisions.models import Decision
 from documents.citations import CitationLinker
 from documents.models import PageRange
 from meetings import disclosure
@@ -94,6 +95,8 @@ def item_detail(request, committee, date, item):
             .filter(item=agenda_item)
             .select_related("mover_person", "seconder_person"),
         )
+    # The decision taken here (a record of decision, a call-in status), as the register shows it.
+    context["decisions"] = Decision.objects.public().filter(item=agenda_item)
     context["page_ranges"] = (
         PageRange.objects.public()
         .filter(item=agenda_item)

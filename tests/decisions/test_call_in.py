@@ -56,6 +56,16 @@ def test_a_scrutiny_minute_that_calls_in_a_decision_changes_its_status(client):
     assert "Commissioned Family Hub Contracts" in register
 
 
+def test_the_item_a_decision_was_taken_at_shows_its_status(client):
+    item = factories.item(
+        factories.meeting("Cabinet", date=dt.date(2025, 1, 10)), title="Libraries"
+    )
+    Resolution.objects.create(item=item, order=1, number="1", text="That the review be agreed.")
+    Decision.objects.create(title="Libraries", item=item, meeting=item.meeting, status="called-in")
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Called in" in page
+
+
 def test_a_call_in_of_a_cabinet_resolution_is_found_by_its_title():
     cabinet = factories.meeting("Cabinet", date=dt.date(2025, 1, 10))
     item = factories.item(cabinet, title="Library Service Review")
