@@ -102,12 +102,16 @@ def storable(request, response) -> bool:
     return "cookie" not in vary or not request.COOKIES
 
 
+def _now() -> float:
+    return time.time()
+
+
 def last_modified(version: int, response) -> int | None:
     """Seconds since 1970 for ``Last-Modified``: the later of the last change, local midnight
     and what the view said; None while the second of the last change is not over (a client
     could otherwise hold a copy from before a change made within that same second)."""
     changed = version / 1_000_000
-    now = time.time()
+    now = _now()
     if math.floor(now) <= math.floor(changed):
         return None
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
