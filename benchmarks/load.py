@@ -1,8 +1,9 @@
-"""Throughput under load: gunicorn, two workers, PostgreSQL, many clients at once (wrk).
+"""Throughput under load: gunicorn, two workers, PostgreSQL, Redis, many clients at once (wrk).
 
     sudo apt-get install wrk
     uv run python benchmarks/load.py [--duration 60] [--connections 50] [--threads 2]
         [--server postgres://postgres@127.0.0.1:5432] [--workers 2]
+        [--cache redis://127.0.0.1:6379/2] [--publish-every 3]
 
 Creates a scratch database, ``bench_load``, on the server (dropping a leftover one), migrates
 it and ingests what ``manage.py demo`` loads, published: the Dorset sample papers in
@@ -10,19 +11,29 @@ tests/fixtures/papers and the invented Eastmere District Council's archive. It c
 static files into a temporary folder and starts gunicorn (``portal.wsgi``, ``--workers 2``,
 DEBUG off, access log on, as the Dockerfile runs it) on a free loopback port.
 
-Every URL of the mix is fetched once, alone: each must answer 200 without a redirect; this
-warms the workers, and the median time of a lone request of each kind is printed. Then wrk
-keeps ``--connections`` clients busy for ``--duration`` seconds with a mix drawn from the
+The public page cache is Redis (``--cache``; that Redis database is emptied first, so give
+it one of its own). Every URL of the mix is fetched once, alone, with the cache empty: each
+must answer 200 without a redirect, and the median time of a lone request of each kind is
+printed (rendered afresh), then again (sent from the cache). Then wrk keeps
+``--connections`` clients busy for ``--duration`` seconds with a mix drawn from the
 database: search (the page and /api/search: common, rarer and phrase queries, some filtered
 by committee), meeting pages, agenda item pages, paper (document) pages, and a few of the
-home page, decisions, calendar and lists. Then the same against /robots.txt, a Django view
-that renders a small template and touches no database (through every middleware, as any
-page), as the ceiling to compare with.
+home page, decisions, calendar and lists. Four runs:
 
-It prints requests per second, p50, p99 and the count of non-2xx responses (which must be
-zero) for both, and their ratio; then the database, gunicorn and the temporary folder are
-removed, also after a failure or Ctrl-C. The exit status is 1 when any response was not 2xx
-or any request failed.
+- cold: the mix starting from an empty cache;
+- warm: the mix again, every URL of it in the cache;
+- ceiling: /robots.txt, a Django view that renders a small template and touches no database
+  or cache (through every middleware, as any page);
+- publishing: the warm mix while staff correct an item and publish or unpublish a meeting
+  every ``--publish-every`` seconds (benchmarks/publisher.py; that meeting's pages are left
+  out of the mix, as they answer 404 while it is unpublished); after each commit the pages
+  it changed are fetched at once and any that does not show the change is counted stale.
+
+It prints requests per second, p50, p99, the count of non-2xx responses (which must be zero)
+and the share of cache hits for each, the warm mix's ratios to the ceiling and the stale
+count; then the database, gunicorn and the temporary folder are removed, also after a
+failure or Ctrl-C. The exit status is 1 when any response was not 2xx, any request failed or
+any response was stale.
 """
 
 from __future__ import annotations
@@ -53,6 +64,7 @@ CEILING = "/robots.txt"
 WEIGHTS = {"search": 30, "meeting": 25, "item": 20, "document": 20, "other": 5}
 
 from benchmarks import wrk  # noqa: E402
+from benchmarks.publisher import Publisher  # noqa: E402
 
 
 def admin_sql(server: str, sql: str) -> None:
@@ -68,7 +80,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def environment(database_url: str, scratch: Path, port: int) -> dict[str, str]:
+def environment(database_url: str, scratch: Path, port: int, cache_url: str) -> dict[str, str]:
     return dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="portal.settings",
@@ -84,6 +96,7 @@ def environment(database_url: str, scratch: Path, port: int) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",  # plain HTTP on the loopback
         SECURE_HSTS_SECONDS="0",
         LOG_LEVEL="WARNING",
+        CACHE_URL=cache_url,
     )
 
 
@@ -209,9 +222,9 @@ def wait_for_health(port: int, server: subprocess.Popen, log: Path) -> None:
     raise SystemExit(f"gunicorn did not answer /health/ within 60s:\n{log.read_text()}")
 
 
-def preflight(port: int, kinds: dict[str, list[str]]) -> list[str]:
-    """Fetch every URL once, alone (this warms the workers); report non-200s and the median
-    time of one request of each kind, with nothing else running."""
+def preflight(port: int, kinds: dict[str, list[str]], label: str) -> list[str]:
+    """Fetch every URL once, alone; report non-200s and the median time of one request of
+    each kind, with nothing else running."""
     problems, medians = [], []
     for kind, paths in kinds.items():
         times = []
@@ -222,7 +235,7 @@ def preflight(port: int, kinds: dict[str, list[str]]) -> list[str]:
             if status != 200:
                 problems.append(f"{status} {kind} {path}")
         medians.append(f"{kind} {statistics.median(times):.0f}")
-    print("one request at a time, median ms: " + ", ".join(medians))
+    print(f"one request at a time, {label}, median ms: " + ", ".join(medians))
     return problems
 
 
@@ -233,9 +246,18 @@ def non_2xx_in_log(log: Path, offset: int, limit: int = 10) -> list[str]:
         lines = handle.read().decode(errors="replace").splitlines()
     for line in lines:
         status, _, request = line.partition(" ")
+        request = request.rsplit(" ", 1)[0]  # less the cache's answer
         if status.isdigit() and not status.startswith("2"):
             seen[f"{status} {request}"] += 1
     return [f"{n:>6}x {what}" for what, n in seen.most_common(limit)]
+
+
+def hit_share(log: Path, offset: int) -> float:
+    """The share of responses in the access log since ``offset`` sent from the cache."""
+    with log.open("rb") as handle:
+        handle.seek(offset)
+        answers = [line.rsplit(" ", 1)[-1] for line in handle.read().decode().splitlines()]
+    return answers.count("hit") / max(len(answers), 1)
 
 
 def stop(server: subprocess.Popen | None) -> None:
@@ -249,35 +271,88 @@ def stop(server: subprocess.Popen | None) -> None:
         server.wait()
 
 
-def report(results: dict[str, wrk.Result], args, distinct: int) -> None:
+def report(results: dict[str, wrk.Result], hits: dict[str, float], args, distinct: int) -> None:
     print(
         f"\n{args.connections} connections, {args.threads} wrk threads, {args.duration}s each,"
-        f" gunicorn --workers {args.workers}"
+        f" gunicorn --workers {args.workers}, cache {args.cache}"
     )
     print(
-        f"{'':<28}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
-        f"{'max ms':>9}{'non-2xx':>9}{'errors':>8}"
+        f"{'':<30}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
+        f"{'max ms':>9}{'non-2xx':>9}{'errors':>8}{'hits':>7}"
     )
-    labels = {"mix": f"mix ({distinct} URLs)", "ceiling": f"ceiling {CEILING}"}
+    labels = {
+        "cold": f"cold mix ({distinct} URLs)",
+        "warm": "warm mix",
+        "ceiling": f"ceiling {CEILING}",
+        "publishing": "warm mix, staff publishing",
+    }
     for name, r in results.items():
         print(
-            f"{labels[name]:<28}{r.requests:>9,}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p90_ms:>9.1f}"
+            f"{labels[name]:<30}{r.requests:>9,}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p90_ms:>9.1f}"
             f"{r.p99_ms:>9.1f}{r.max_ms:>9.1f}{r.non_2xx:>9}{sum(r.socket_errors.values()):>8}"
+            f"{hits.get(name, 0):>7.0%}"
         )
         if r.non_2xx or any(r.socket_errors.values()):
             print(f"    {name}: non-2xx by class {r.by_class}, socket errors {r.socket_errors}")
-    if len(results) == 2 and results["ceiling"].rps:
-        mix, ceiling = results["mix"], results["ceiling"]
-        print(
-            f"mix / ceiling: {mix.rps / ceiling.rps:.2f} of the requests per second,"
-            f" p50 {mix.p50_ms / max(ceiling.p50_ms, 0.001):.1f}x"
-        )
+    ceiling = results["ceiling"]
+    for name in ("cold", "warm", "publishing"):
+        if name in results and ceiling.rps:
+            mix = results[name]
+            print(
+                f"{name} / ceiling: {mix.rps / ceiling.rps:.2f} of the requests per second,"
+                f" p50 {mix.p50_ms / max(ceiling.p50_ms, 0.001):.1f}x,"
+                f" p99 {mix.p99_ms / max(ceiling.p99_ms, 0.001):.1f}x"
+            )
+
+
+def start_server(args, env: dict[str, str], scratch: Path, port: int) -> Path:
+    access = scratch / "access.log"
+    log = scratch / "gunicorn.log"
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={args.workers}",
+        "--timeout=60",
+        f"--access-logfile={access}",
+        "--access-logformat=%(s)s %(m)s %(U)s%(q)s %({x-public-cache}o)s",
+        f"--error-logfile={log}",
+    ]
+    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+    args.server_process = server
+    wait_for_health(port, server, log)
+    return access
+
+
+def publishing_subjects(kinds: dict[str, list[str]]):
+    """An item of the mix to correct, and another meeting (with its pages, left out of the
+    mix for that run) to unpublish and publish again."""
+    from documents.models import Document
+    from meetings.models import AgendaItem, Meeting
+
+    items = AgendaItem.objects.public().filter(exempt=False, parent__isnull=True)
+    item = items.select_related("meeting__committee").order_by("pk").first()
+    meeting = (
+        Meeting.objects.published()
+        .exclude(pk=item.meeting_id)
+        .select_related("committee")
+        .order_by("-date")
+        .first()
+    )
+    gone = [meeting.get_absolute_url()]
+    gone += [d.get_absolute_url() for d in Document.objects.filter(meeting=meeting)]
+    return item, meeting, tuple(gone)
 
 
 def benchmark(args, scratch: Path) -> int:
+    import redis
+
     port = free_port()
     database_url = f"{args.server}/{DATABASE}"
-    env = environment(database_url, scratch, port)
+    env = environment(database_url, scratch, port, args.cache)
+    cache = redis.Redis.from_url(args.cache)
     admin_sql(args.server, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
     admin_sql(args.server, f"CREATE DATABASE {DATABASE}")
     checked(manage(env, "migrate", "--noinput", "-v", "0"))
@@ -291,48 +366,58 @@ def benchmark(args, scratch: Path) -> int:
     from django.db import connections
 
     kinds, drawn = url_mix(random.Random(args.seed))
+    item, meeting, gone = publishing_subjects(kinds)
     connections.close_all()
     distinct = sum(len(paths) for paths in kinds.values())
     print("mix: " + ", ".join(f"{k} {WEIGHTS[k]}% ({len(v)} URLs)" for k, v in kinds.items()))
 
-    log = scratch / "gunicorn.log"
-    access = scratch / "access.log"
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "portal.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={args.workers}",
-        "--timeout=60",
-        f"--access-logfile={access}",
-        "--access-logformat=%(s)s %(m)s %(U)s%(q)s",
-        f"--error-logfile={log}",
-    ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
-    args.server_process = server
-    wait_for_health(port, server, log)
+    cache.flushdb()
+    access = start_server(args, env, scratch, port)
     started = time.perf_counter()
-    problems = preflight(port, kinds)
-    print(f"fetched every URL once in {time.perf_counter() - started:.0f}s")
+    problems = preflight(port, kinds, "rendered afresh")
+    preflight(port, kinds, "from the cache")
+    print(f"fetched every URL twice in {time.perf_counter() - started:.0f}s")
     for line in problems:
         print(f"  not 200: {line}")
 
     base = f"http://127.0.0.1:{port}"
     options = {"duration": args.duration, "connections": args.connections, "threads": args.threads}
-    offset = access.stat().st_size
-    results = {"mix": wrk.run(base, drawn, scratch, name="mix", **options)}
-    mix_log = non_2xx_in_log(access, offset)
-    results["ceiling"] = wrk.run(base, [CEILING], scratch, name="ceiling", **options)
+    results, hits, logs = {}, {}, {}
+
+    def measure(name, paths, during=None):
+        offset = access.stat().st_size
+        if during:
+            during.start()
+        results[name] = wrk.run(base, paths, scratch, name=name, **options)
+        if during:
+            during.stop()
+        hits[name] = hit_share(access, offset)
+        logs[name] = non_2xx_in_log(access, offset)
+
+    cache.flushdb()
+    measure("cold", drawn)
+    preflight(port, kinds, "filling the cache")
+    measure("warm", drawn)
+    measure("ceiling", [CEILING])
+    publisher = Publisher(port, item.pk, meeting.pk, interval=args.publish_every)
+    measure("publishing", [p for p in drawn if not p.startswith(gone)], publisher)
     if args.verbose:
         for name, result in results.items():
             print(f"\nwrk's report ({name}):\n{result.report}")
-    report(results, args, distinct)
-    if mix_log:
-        print("non-2xx in the access log during the mix (most frequent first):")
-        print("\n".join(mix_log))
+    report(results, hits, args, distinct)
+    for name, lines in logs.items():
+        if lines and name != "publishing":
+            print(f"non-2xx in the access log during {name} (most frequent first):")
+            print("\n".join(lines))
+    print(
+        f"publishing: {publisher.changes} changes committed ({item.get_absolute_url()} retitled,"
+        f" {meeting.get_absolute_url()} unpublished and published in turn),"
+        f" {publisher.checks} pages fetched right after, {len(publisher.stale)} stale"
+    )
+    for line in publisher.stale[:10]:
+        print(f"  stale: {line}")
     failed = any(r.non_2xx or any(r.socket_errors.values()) for r in results.values())
-    return 1 if failed or problems else 0
+    return 1 if failed or problems or publisher.stale else 0
 
 
 def main() -> None:
@@ -343,6 +428,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cache", default="redis://127.0.0.1:6379/2", help="emptied first")
+    parser.add_argument("--publish-every", type=float, default=3.0, help="seconds")
     parser.add_argument("--verbose", action="store_true", help="also print wrk's own reports")
     args = parser.parse_args()
     if wrk.wrk_path() is None:
