@@ -118,3 +118,57 @@ class Motion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} moved by {self.mover}"
+
+
+class WardQuerySet(models.QuerySet):
+    def with_public_papers(self):
+        public = ItemWard.objects.filter(disclosure.public_item_ward())
+        return self.filter(models.Exists(public.filter(ward=models.OuterRef("pk"))))
+
+
+class Ward(models.Model):
+    """A ward or electoral division named on report front sheets ("All wards" is one too)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    is_all = models.BooleanField(default=False, help_text="Stands for every ward")
+
+    objects = WardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_all", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("ward-detail", kwargs={"slug": self.slug})
+
+
+class ItemWardQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(disclosure.public_item_ward())
+
+
+class ItemWard(models.Model):
+    """An agenda item whose report says it affects a ward."""
+
+    item = models.ForeignKey("meetings.AgendaItem", on_delete=models.CASCADE, related_name="wards")
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="items")
+    source = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="read_wards",
+    )
+
+    objects = ItemWardQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "ward"], name="item_ward_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item} -> {self.ward}"

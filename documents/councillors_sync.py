@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
-from councillors.models import Motion, RecordedVote, VoteCast
+from django.utils.text import slugify
+
+from councillors.models import ItemWard, Motion, RecordedVote, VoteCast, Ward
 from documents.ingest.interests import interests_in
 from documents.ingest.votes import SIDES
+from documents.ingest.wards import ALL_WARDS, wards_in
 from meetings.models import Declaration, Person
 from meetings.people_index import PeopleIndex
 
@@ -45,6 +48,7 @@ class CouncillorsRecord:
         )
         self._votes()
         self._motions()
+        self._wards()
         self._interests(declarations, found)
 
     def _person(self, name: str | None) -> Person | None:
@@ -96,6 +100,26 @@ class CouncillorsRecord:
                     )
                 )
         Motion.objects.bulk_create(rows)
+
+    def _wards(self) -> None:
+        """Links from items to the wards their report's front sheet names."""
+        ItemWard.objects.filter(item_id__in=[i.pk for i, _ in self.written]).delete()
+        named = {
+            (item.pk, name, plan.report_source)
+            for item, plan in self.written
+            if plan.report is not None
+            for name in wards_in(plan.report.local_councillors)
+        }
+        wards = {}
+        for name in sorted({name for _, name, _ in named}):
+            wards[name] = Ward.objects.get_or_create(
+                name=name[:100],
+                defaults={"slug": slugify(name)[:100] or "ward", "is_all": name == ALL_WARDS},
+            )[0]
+        ItemWard.objects.bulk_create(
+            ItemWard(item_id=item, ward=wards[name], source_id=self._ref(ref))
+            for item, name, ref in sorted(named, key=lambda row: (row[0], row[1]))
+        )
 
     def _interests(self, declarations: list[Declaration], found: dict) -> None:
         changed, extra = [], []

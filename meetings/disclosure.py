@@ -130,6 +130,12 @@ def public_vote_cast() -> Q:
     )
 
 
+def public_item_ward() -> Q:
+    """For ItemWard querysets: a ward named on a public report's front sheet (an open item's,
+    read from a published paper)."""
+    return open_item("item__") & published_source()
+
+
 def reachable_item(prefix: str = "") -> Q:
     """An item with a public address: a listed item, or a part of a listed exempt item (whose
     address shows only the exempt item's face)."""

@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/", include("staff.urls")),
     path("", include("decisions.urls")),
     path("", include("meetings.urls")),
+    path("", include("councillors.urls")),
     path("", include("documents.urls")),
     path("", include("documents.search.urls")),
     path("api/", include("portal.api.urls")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 
+import jsonschema
 import pytest
 from django.core.management import call_command
 
@@ -48,8 +49,11 @@ def test_votes_and_declarations_meet_their_floors(tmp_path):
     papers = dev_papers_with_people_records()
     assert len(papers) >= 5
     votes, members, kinds = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    schema = json.loads(shared_path("contracts", "export.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
     for pdf, truth in papers:
         export = _export(pdf, tmp_path)
+        validator.validate(export)  # recorded_votes, motions, interests as the contract says
         for total, counts in (
             (votes, vote_counts(truth, export)),
             (members, interest_counts(truth, export)),

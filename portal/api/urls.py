@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from decisions.api import DecisionViewSet, ForwardPlanViewSet
-from portal.api import views
+from portal.api import councillors, views
 
 app_name = "api"
 
@@ -21,6 +21,8 @@ router.register("resolutions", views.ResolutionViewSet, basename="resolution")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("forward-plan", ForwardPlanViewSet, basename="forwardplanentry")
 router.register("decisions", DecisionViewSet, basename="decision")
+router.register("votes", councillors.RecordedVoteViewSet, basename="vote")
+router.register("wards", councillors.WardViewSet, basename="ward")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

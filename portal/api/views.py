@@ -98,5 +98,12 @@ class PersonViewSet(PublicReadOnlyViewSet):
     filterset_class = filters.PersonFilter
     lookup_field = "slug"
 
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            from portal.api.councillors import PersonDetailSerializer
+
+            return PersonDetailSerializer
+        return super().get_serializer_class()
+
     def get_queryset(self):
-        return Person.objects.with_public_attendance().order_by("name")
+        return Person.objects.with_public_attendance().order_by("surname", "given", "name", "pk")

@@ -20,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from councillors.models import RecordedVote, Ward
 from decisions.models import Decision, ForwardPlanEntry
 from documents.models import Document
 from documents.search.backends import backend
@@ -79,6 +80,8 @@ def probes():
         yield f"/staff/documents/{document.pk}/pdf/"
     for person in Person.objects.all():
         yield person.get_absolute_url()
+        yield f"/search/?q={person.surname}"
+        yield f"/people/?name={person.surname}"
     for decision in Decision.objects.all():
         yield decision.get_absolute_url()
     yield "/forward-plan/?key_decision=yes"
@@ -87,6 +90,9 @@ def probes():
     yield "/decisions/?q=record"
     yield "/api/forward-plan/?key_decision=true"
     yield "/api/decisions/?kind=executive"
+    yield "/wards/"
+    for ward in Ward.objects.all():
+        yield ward.get_absolute_url()
     for committee in Committee.objects.all():
         slug = committee.slug
         yield committee.get_absolute_url()
@@ -111,6 +117,8 @@ def schema_values() -> tuple[dict, dict]:
         "resolutions": list(Resolution.objects.values_list("pk", flat=True)),
         "people": list(Person.objects.values_list("slug", flat=True)),
         "forward-plan": list(ForwardPlanEntry.objects.values_list("pk", flat=True)),
+        "votes": list(RecordedVote.objects.values_list("pk", flat=True)),
+        "wards": list(Ward.objects.values_list("slug", flat=True)),
     }
     return values, {"meeting": meetings, "committee": committees, "q": ["council"]}
 

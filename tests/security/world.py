@@ -154,6 +154,28 @@ class Planter:
         self.secrets.plant(declaration, "text", name)
         declaration.save()
 
+    def votes(self, item: AgendaItem, name: str, person=None) -> None:
+        """A recorded vote, a motion, a declaration's member and a ward, all on ``item``."""
+        from councillors.models import ItemWard, Motion, RecordedVote, VoteCast, Ward
+
+        vote = RecordedVote(item=item, order=99, result="carried")
+        self.secrets.plant(vote, "question", f"{name} vote question")
+        vote.save()
+        cast = VoteCast(vote=vote, position="for", person=person, order=1)
+        self.secrets.plant(cast, "name", f"{name} voter")
+        cast.save()
+        motion = Motion(item=item, order=99)
+        self.secrets.plant(motion, "mover", f"{name} mover")
+        motion.save()
+        declaration = Declaration(meeting=item.meeting, item=item, person=person, order=98)
+        self.secrets.plant(declaration, "member", f"{name} member")
+        self.secrets.plant(declaration, "text", f"{name} interest")
+        declaration.save()
+        ward = Ward(slug=f"ward-{Ward.objects.count() + 1}")
+        self.secrets.plant(ward, "name", f"{name} ward")
+        ward.save()
+        ItemWard.objects.create(item=item, ward=ward)
+
     def page(self, document: Document, number: int, name: str, *, blocks: bool = False):
         page = Page.objects.get(document=document, number=number)
         self.near_words += _distinctive_words(page.text)
@@ -253,6 +275,7 @@ def _exempt_minutes(plant: Planter) -> None:
     plant.report(exempt, "exempt minute")
     public_person = meeting.attendance.order_by("pk").first().person
     plant.declaration(meeting, exempt, "exempt minute declaration", public_person)
+    plant.votes(exempt, "exempt minute", public_person)
     part = AgendaItem(meeting=meeting, parent=exempt, order=exempt.order, number="96a")
     plant.fields(part, "part of exempt minute", "title", "narrative", "reasons")
     plant.resolution(part, "part of exempt minute resolution")
@@ -333,6 +356,7 @@ def _draft_meeting_of_a_hidden_committee(plant: Planter) -> None:
     member = plant.person("hidden committee member", "hidden member slug")
     Attendance.objects.create(meeting=meeting, person=member, role="present", is_chair=True)
     plant.declaration(meeting, items[2], "hidden committee declaration", member)
+    plant.votes(items[2], "hidden committee", member)
 
 
 def _draft_meeting_of_a_public_committee(plant: Planter, today: dt.date) -> None:
@@ -356,6 +380,7 @@ def _draft_meeting_of_a_public_committee(plant: Planter, today: dt.date) -> None
     )
     declarant = plant.person("draft cabinet declarant", "declarant slug")
     plant.declaration(meeting, item, "draft cabinet declaration", declarant)
+    plant.votes(item, "draft cabinet", declarant)
     plant.paper(meeting, "draft cabinet paper", is_published=True, published_at=timezone.now())
 
 
