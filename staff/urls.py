@@ -1,6 +1,6 @@
 from django.urls import path
 
-from staff import review, views
+from staff import people, review, views
 
 app_name = "staff"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("meetings/<int:pk>/publish/", review.publish, name="publish"),
     path("meetings/<int:pk>/unpublish/", review.unpublish, name="unpublish"),
     path("items/<int:pk>/", review.item_edit, name="item"),
+    path("people/", people.person_list, name="people"),
+    path("people/<int:pk>/", people.person_edit, name="person"),
     path("documents/<int:pk>/", review.document_manage, name="document"),
     path("documents/<int:pk>/pdf/", views.document_pdf, name="document-pdf"),
     path("documents/<int:pk>/publish/", review.document_publish, name="document-publish"),
