@@ -21,6 +21,7 @@ from meetings.matching import number_key
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Person
 from meetings.moderngov import parse
 from meetings.moderngov.sources import SourceError
+from meetings.people_index import PeopleIndex
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ KIND_WORDS = [
 @dataclass
 class ImportReport:
     committees: int = 0
+    councillors: int = 0
     meetings_created: int = 0
     meetings_updated: int = 0
     items: int = 0
@@ -101,7 +103,24 @@ class ModernGovImporter:
             committee = self._committee(mg_committee)
             for mg_meeting in listed:
                 self._import_meeting(committee, mg_meeting)
+        self._councillors()
         return self.report
+
+    def _councillors(self) -> None:
+        """Party, ward and key posts of the councillors the source lists, on their records."""
+        listed = getattr(self.source, "councillors", lambda: [])()
+        people = PeopleIndex()
+        people.expect(c.name for c in listed)
+        found = [(people.find(c.name, Person.Kind.COUNCILLOR), c) for c in listed]
+        people.save()
+        for person, councillor in found:
+            if person is None:
+                continue
+            person.party = councillor.party[:200]
+            person.ward = councillor.ward[:200]
+            person.role = person.role or councillor.key_posts[:300]
+            person.save()
+            self.report.councillors += 1
 
     def _wanted(self, mg: parse.MgCommittee) -> bool:
         return not self.only or mg.title.lower() in self.only or mg.id in self.only

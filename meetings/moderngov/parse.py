@@ -55,6 +55,16 @@ class MgAttendee:
 
 
 @dataclass
+class MgCouncillor:
+    """A councillor as GetCouncillorsByWard lists them."""
+
+    name: str
+    party: str = ""
+    ward: str = ""
+    key_posts: str = ""
+
+
+@dataclass
 class MgMeeting:
     id: str
     committee_id: str = ""
@@ -240,3 +250,23 @@ def root_tag(xml: bytes) -> str:
         return ET.fromstring(xml).tag.lower()
     except ET.ParseError:
         return ""
+
+
+def councillors_by_ward(xml: bytes) -> list[MgCouncillor]:
+    """Every councillor of GetCouncillorsByWard, with party, ward and key posts."""
+    root = ET.fromstring(xml)
+    found = []
+    for ward in root.iter("ward"):
+        ward_title = text(ward, "wardtitle")
+        for councillor in ward.iter("councillor"):
+            name = text(councillor, "fullusername")
+            if name:
+                found.append(
+                    MgCouncillor(
+                        name=name,
+                        party=text(councillor, "politicalpartytitle"),
+                        ward=ward_title,
+                        key_posts=text(councillor, "keyposts"),
+                    )
+                )
+    return found

@@ -62,6 +62,13 @@ class WebServiceSource:
     def committees(self) -> list[parse.MgCommittee]:
         return parse.committees(self._service("GetCommittees"))
 
+    def councillors(self) -> list[parse.MgCouncillor]:
+        """Councillors with party and ward; none when the service does not answer."""
+        try:
+            return parse.councillors_by_ward(self._service("GetCouncillorsByWard"))
+        except (SourceError, parse.ET.ParseError):
+            return []
+
     def meetings(self, committee: parse.MgCommittee) -> list[parse.MgMeeting]:
         xml = self._service(
             "GetMeetings",
@@ -102,6 +109,7 @@ class FolderSource:
         self._meetings: dict[str, list[parse.MgMeeting]] = {}
         self._details: dict[str, parse.MgMeeting] = {}
         self._attachments: dict[str, parse.MgAttachment] = {}
+        self._councillors: list[parse.MgCouncillor] = []
         for path in sorted(self.folder.rglob("*.xml")):
             self._read(path.read_bytes())
 
@@ -118,6 +126,11 @@ class FolderSource:
         elif kind == "attachment":
             attachment = parse.attachment_detail(xml)
             self._attachments[attachment.id] = attachment
+        elif kind == "councillorsbyward":
+            self._councillors += parse.councillors_by_ward(xml)
+
+    def councillors(self) -> list[parse.MgCouncillor]:
+        return list(self._councillors)
 
     def committees(self) -> list[parse.MgCommittee]:
         if self._committees:

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from documents.models import Document
-from meetings.models import AgendaItem, Attendance, Committee, Meeting
+from meetings.models import AgendaItem, Attendance, Committee, Meeting, Person
 from tests.api.world import assert_no_secrets
 from tests.shared_papers import shared_paper, shared_path
 
@@ -217,3 +217,16 @@ def test_it_imports_from_a_live_web_service(client, site):
 def test_it_explains_a_source_it_cannot_read(tmp_path):
     with pytest.raises(CommandError, match="neither an http"):
         run(tmp_path / "missing")
+
+
+def test_councillors_by_ward_give_party_and_ward_to_the_same_people(saved):
+    folder = saved("gloucester")
+    shutil.copyfile(
+        saved_response("gloucester_GetCouncillorsByWard.xml"),
+        folder / "gloucester_GetCouncillorsByWard.xml",
+    )
+    run(folder, "--no-papers")
+    hilton = Person.objects.get(surname="hilton")  # in the attendance and the ward list: one
+    assert (hilton.party, hilton.ward) == ("Liberal Democrat", "Kingsholm and Wotton")
+    assert hilton.attendance.exists()
+    assert Person.objects.exclude(party="").count() >= 39
