@@ -7,12 +7,12 @@ the health check and ``settings.PUBLIC_CACHE_SKIP_PATHS``, passes straight throu
 never stored. The key holds the content version (pagecache/version.py), read from the
 database on every request, so any committed write to public content makes every stored
 response unreachable at once. It also holds the day (pages list upcoming meetings), the
-scheme, host, address with its query, and the ``Accept`` headers (the API negotiates on
-them).
+scheme, host, address with its query, and the ``Accept`` header (the API negotiates on
+it).
 
 A response is stored only if it is a 200, not streamed, sets no cookie, is not marked
-private, no-store or no-cache, and varies on nothing but ``Accept``, ``Accept-Encoding`` and
-``Cookie``; one that varies on ``Cookie`` is sent again only to visitors without cookies.
+private, no-store or no-cache, and varies on nothing but ``Accept`` and ``Cookie``; one that
+varies on ``Cookie`` is sent again only to visitors without cookies.
 
 Every public 200 gets ``Cache-Control: no-cache`` (browsers and proxies ask again each time)
 and a ``Last-Modified`` no earlier than the last change to public content; with the ``ETag``
@@ -39,7 +39,9 @@ from pagecache import version as content
 
 log = logging.getLogger(__name__)
 NEVER_CACHED = ("/staff/", "/admin/", "/accounts/", "/health/")
-VARY_ALLOWED = {"accept", "accept-encoding", "cookie"}
+# Accept-Encoding is not in the key (nothing here compresses; a client's header would only
+# split the cache), so a response that varies on it is not stored.
+VARY_ALLOWED = {"accept", "cookie"}
 HEADER = "X-Public-Cache"
 
 
@@ -73,7 +75,6 @@ def cache_key(request, version: int) -> str:
             request.get_host(),
             request.get_full_path(),
             meta.get("HTTP_ACCEPT", ""),
-            meta.get("HTTP_ACCEPT_ENCODING", ""),
         )
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()

@@ -36,3 +36,11 @@ def test_staff_pages_are_never_cached_and_show_a_correction_at_once(client, offi
     # Anonymous visitors asking for a staff page are sent to sign in, never a stored page.
     assert client.get(review).status_code == 302
     assert "X-Public-Cache" not in client.get(review)
+
+
+def test_visitors_share_one_copy_whatever_encodings_they_accept(client):
+    meeting, _, _ = world()
+    url = meeting.get_absolute_url()
+    assert client.get(url)["X-Public-Cache"] == "miss"
+    again = client.get(url, headers={"accept-encoding": "gzip, br"})
+    assert again["X-Public-Cache"] == "hit" and TITLE in again.text
