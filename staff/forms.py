@@ -7,11 +7,12 @@ from django.forms import inlineformset_factory
 
 from documents.models import Document, PageRange
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Report, Resolution
+from portal.widgets import DayMonthYear
 from staff.uploads import check_upload
 
 REPORT_FIELDS = [f.name for f in Report._meta.fields if f.name not in ("id", "item")]
 KIND_CHOICES = [("", "Work it out from the paper"), *Document.Kind.choices]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DayMonthYear()
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -25,7 +26,10 @@ class MeetingChoiceForm(forms.Form):
         max_length=200, required=False, label="Or a new committee's name"
     )
     date = forms.DateField(
-        required=False, widget=DATE_INPUT, help_text="Leave empty to read it from the paper."
+        required=False,
+        label="Meeting date",
+        widget=DATE_INPUT,
+        help_text="For example, 4 10 2017. Leave empty to read it from the paper.",
     )
     publish = forms.BooleanField(
         required=False,
@@ -170,12 +174,28 @@ ResolutionFormSet = inlineformset_factory(
 
 
 class PageRangeForm(forms.ModelForm):
+    """Pages of a paper that belong to the item. A blank row starts unticked: the box says
+    the pages only list the item (the agenda), which is the exception."""
+
+    listing_only = forms.BooleanField(
+        required=False,
+        label="Only lists it",
+        help_text="The pages only list the item (an agenda line), so they are never withheld "
+        "for it.",
+    )
+
     class Meta:
         model = PageRange
-        fields = ["document", "start", "end", "holds_paper"]
+        fields = ["document", "start", "end"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("listing_only", not self.instance.holds_paper)
 
     def clean(self):
         data = super().clean()
+        self.instance.holds_paper = not data.get("listing_only")
         document, start, end = data.get("document"), data.get("start"), data.get("end")
         if document and start and end:
             if end < start:

@@ -17,10 +17,9 @@ def notice_warning(meeting) -> str:
     return short_notice_warning(meeting, list(kinds))
 
 
-@transaction.atomic
-def publish_meeting(meeting, user):
-    """Make the meeting and its current papers public; returns the audit entry."""
-    warning = notice_warning(meeting)
+def make_public(meeting) -> list[str]:
+    """Mark the meeting and its current papers published and rebuild its records from them;
+    the titles of the papers. (The staff preview does this in a transaction it rolls back.)"""
     now = timezone.now()
     meeting.is_published = True
     meeting.save(update_fields=["is_published", "updated"])
@@ -29,6 +28,14 @@ def publish_meeting(meeting, user):
     papers.filter(published_at__isnull=True).update(published_at=now)
     papers.update(is_published=True, updated=now)
     rebuild_meeting(meeting)  # the published versions are now the ones in force
+    return titles
+
+
+@transaction.atomic
+def publish_meeting(meeting, user):
+    """Make the meeting and its current papers public; returns the audit entry."""
+    warning = notice_warning(meeting)
+    titles = make_public(meeting)
     detail = "Papers: " + "; ".join(titles) if titles else "No papers yet."
     return audit.record(
         user, audit.Action.PUBLISHED, meeting, meeting=meeting, detail=detail, warning=warning

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from staff import people, review, views
+from staff import people, preview, review, views
 
 app_name = "staff"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("jobs/", views.jobs, name="jobs"),
     path("audit/", views.audit_log, name="audit"),
     path("meetings/<int:pk>/", review.meeting_review, name="meeting"),
+    path("meetings/<int:pk>/preview/", preview.meeting_preview, name="meeting-preview"),
     path("meetings/<int:pk>/edit/", review.meeting_edit, name="meeting-edit"),
     path("meetings/<int:meeting_pk>/upload/", views.upload, name="meeting-upload"),
     path("meetings/<int:pk>/items/add/", review.add_item, name="item-add"),

@@ -9,10 +9,12 @@ from rest_framework.routers import DefaultRouter
 
 from decisions.api import DecisionViewSet, ForwardPlanViewSet
 from portal.api import councillors, views
+from portal.api.root import ApiRootView
 
 app_name = "api"
 
 router = DefaultRouter()
+router.include_root_view = False  # ApiRootView lists every endpoint instead
 router.register("committees", views.CommitteeViewSet, basename="committee")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("items", views.AgendaItemViewSet, basename="agendaitem")
@@ -39,5 +41,6 @@ urlpatterns = [
     # logo from cdn.redoc.ly, so it cannot run under the policy: its old address leads to
     # the Swagger UI docs of the same schema.
     path("redoc", RedirectView.as_view(pattern_name="api:docs"), name="redoc"),
+    path("", ApiRootView.as_view(router=router), name="api-root"),
     path("", include(router.urls)),
 ]

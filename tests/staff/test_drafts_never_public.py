@@ -120,11 +120,11 @@ def supplement(folder: Path) -> Path:
     )
 
 
-def crawl(client) -> dict[str, set[str]]:
+def crawl(client, extra_seeds=()) -> dict[str, set[str]]:
     """Every public URL, the address of every record and a search for every marker."""
     crawler = Crawler(client)
     crawler.fill_schema(*schema_values())
-    for url in SEEDS:
+    for url in [*SEEDS, *extra_seeds]:
         crawler.add(url, "seed")
     for url in probes():
         crawler.add(url, "probe")
@@ -163,7 +163,19 @@ def test_drafts_stay_private_until_published_and_then_show(officer_client, clien
     staff_page = officer_client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
     assert SUPPLEMENT_ITEM in staff_page or MINUTES_ITEM in staff_page
 
-    leaks = crawl(client)
+    # Staff preview the meeting as it will be: the drafts are in it, marked as a preview...
+    preview_url = reverse("staff:meeting-preview", args=[meeting.pk])
+    preview = officer_client.get(preview_url)
+    assert preview.status_code == 200 and "no-store" in preview["Cache-Control"]
+    shown = preview.content.decode()
+    assert "Preview" in shown and "not published" in shown
+    assert SUPPLEMENT_ITEM in shown.lower() and MINUTES_ITEM in shown.lower()
+    # ...and nothing of the preview stays: still drafts, and the anonymous crawl (the preview's
+    # address among its seeds, where it is sent to sign in) meets no marker.
+    assert Document.objects.filter(meeting=meeting, is_published=False).count() == 3
+    assert client.get(preview_url).status_code == 302
+
+    leaks = crawl(client, [preview_url])
     assert found(leaks) == set(), {url: sorted(words) for url, words in leaks.items()}
     # The published pack stays public while its draft new version waits.
     assert client.get(published.get_absolute_url()).status_code == 200
@@ -179,3 +191,27 @@ def test_drafts_stay_private_until_published_and_then_show(officer_client, clien
     assert shown >= MARKERS, sorted(MARKERS - shown)
     # The new version now replaces the one it supersedes.
     assert client.get(published.get_pdf_url()).status_code == 404
+
+
+def test_a_preview_of_an_unpublished_meeting_is_staff_only_and_leaves_it_unpublished(
+    officer_client, staff_without_group, client, tmp_path
+):
+    path = pack(tmp_path / "draft", [NEW_VERSION_TEXT])
+    [result] = Importer(IngestOptions(isolate=False, publish=False)).ingest([path])
+    assert result.status == "ok", result.error
+    meeting = Meeting.objects.get(date=DAY)
+    assert not meeting.is_published
+    url = reverse("staff:meeting-preview", args=[meeting.pk])
+
+    page = officer_client.get(url).content.decode()
+    assert "Library service review" in page and "Preview" in page
+    assert 'name="robots" content="noindex, nofollow"' in page
+
+    meeting.refresh_from_db()
+    assert not meeting.is_published
+    assert not Document.objects.filter(meeting=meeting, is_published=True).exists()
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert client.get(url).status_code == 302  # to sign in
+    other = type(client)()
+    other.force_login(staff_without_group)
+    assert other.get(url).status_code == 403

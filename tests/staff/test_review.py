@@ -115,6 +115,32 @@ def test_it_refuses_a_page_range_past_the_end_of_the_paper(officer_client, paper
     assert "That paper has 90 pages" in response.content.decode()
 
 
+def test_no_blank_page_range_row_comes_ticked_and_an_agenda_line_can_be_marked(
+    officer_client, papers
+):
+    meeting = uploaded_pack(officer_client, papers)
+    item = work_programme(meeting)
+    page = officer_client.get(reverse("staff:item", args=[item.pk]))
+    ranges = page.context["ranges"]
+    blank = ranges.forms[-1]
+    assert blank.instance.pk is None
+    assert f'name="{blank.add_prefix("listing_only")}"' in page.content.decode()
+    ticked = [form for form in ranges.forms if form.initial.get("listing_only")]
+    assert not [form for form in ticked if form.instance.pk is None]
+
+    data = item_form_data(officer_client, item)
+    data["ranges-0-listing_only"] = "on"
+    assert officer_client.post(reverse("staff:item", args=[item.pk]), data).status_code == 302
+    span = item.page_ranges.get(pk=ranges.forms[0].instance.pk)
+    assert span.holds_paper is False
+    data = item_form_data(officer_client, item)
+    assert data["ranges-0-listing_only"] == "on"  # shown ticked again
+    data.pop("ranges-0-listing_only")
+    officer_client.post(reverse("staff:item", args=[item.pk]), data)
+    span.refresh_from_db()
+    assert span.holds_paper is True
+
+
 def test_it_corrects_the_meeting_details(officer_client, papers):
     meeting = uploaded_pack(officer_client, papers)
     url = reverse("staff:meeting-edit", args=[meeting.pk])
