@@ -139,6 +139,10 @@ PUBLIC_CACHE_SKIP_PATHS = ["/robots.txt"]
 # Models of the portal's apps whose writes never change what the public sees.
 PUBLIC_CACHE_QUIET_MODELS = ["staff.IngestJob", "staff.AuditEntry"]
 
+# The demo (DEBUG on) shows the portal's own 404 and 500 pages, not Django's debug pages.
+if DEBUG and _read(env_bool, "PORTAL_OWN_ERROR_PAGES", False):
+    MIDDLEWARE.insert(1, "portal.errors.OwnErrorPagesMiddleware")
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 ASGI_APPLICATION = "portal.asgi.application"
@@ -239,13 +243,13 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],  # 'self' on views marked @framed_by_portal
 }
-# Browser features the portal never uses (django-permissions-policy): none may be used.
+# Browser features the portal never uses (django-permissions-policy): none may be used. Only
+# features Chromium knows ("bluetooth" is not one: it logged a warning on every page).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

@@ -36,6 +36,8 @@ urlpatterns = [
     path("feeds/", include("meetings.feed_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # Browsers and feed readers that ask for /favicon.ico get the site's icon.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("open-data/export.json", export_download, name="export-download"),
 ]
 

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -46,6 +47,12 @@ def bad_request(request, exception):
 
     reason = str(exception) if isinstance(exception, UnclearRequest) else ""
     return render(request, "400.html", {"reason": reason}, status=400)
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers that ask for /favicon.ico get the site's icon."""
+    return redirect(static("portal/favicon.svg"), permanent=True)
 
 
 def page_not_found(request, exception):

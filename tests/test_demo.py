@@ -32,3 +32,19 @@ def test_the_demo_loads_dorset_and_eastmere_and_its_export_is_ready(settings, tm
     again = io.StringIO()
     call_command("demo", "--no-serve", stdout=again)
     assert "unchanged" in again.getvalue() and "FAILED" not in again.getvalue()
+
+
+def test_the_demo_makes_a_staff_account_and_says_how_to_sign_in(settings, tmp_path):
+    from django.contrib.auth.models import User
+
+    from staff.permissions import GROUP_NAME
+
+    settings.DATA_DIR = tmp_path / "data"
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+
+    clerk = User.objects.get(username="clerk")
+    assert clerk.is_staff and clerk.groups.filter(name=GROUP_NAME).exists()
+    password = (settings.DATA_DIR / "demo-staff.txt").read_text().strip()
+    assert f"sign in as clerk, password {password}" in out.getvalue()
+    assert clerk.check_password(password)

@@ -57,15 +57,26 @@ def _month_weeks(year: int, month: int, meetings) -> list[list[dict]]:
     ]
 
 
+def _nearest(meetings, day: dt.date):
+    """The first meeting on or after ``day`` and the last one before it (either may be None)."""
+    after = meetings.filter(date__gte=day).order_by("date", "start_time").first()
+    before = meetings.filter(date__lt=day).order_by("-date", "-start_time").first()
+    return after, before
+
+
 @require_safe
 def meeting_calendar(request, year=None, month=None):
     today = timezone.localdate()
-    year, month = year or today.year, month or today.month
+    filtered = _filtered(request)
+    if year is None:  # the calendar opens at the next meeting's month, or the last one's
+        after, before = _nearest(filtered.qs, today)
+        start = (after or before).date if (after or before) else today
+        year, month = start.year, start.month
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404("No such month.")
-    filtered = _filtered(request)
     meetings = list(filtered.qs.in_month(year, month))
     first = dt.date(year, month, 1)
+    after, before = _nearest(filtered.qs, first) if not meetings else (None, None)
     previous = first - dt.timedelta(days=1)
     following = first + dt.timedelta(days=32)
     return render(
@@ -80,6 +91,8 @@ def meeting_calendar(request, year=None, month=None):
             "previous": previous.replace(day=1),
             "next": following.replace(day=1),
             "today": today,
+            "next_meeting": after,
+            "last_meeting": before,
             "weekdays": WEEKDAYS,
             "query": request.GET.urlencode(),
         },

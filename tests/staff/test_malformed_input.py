@@ -76,6 +76,7 @@ GETS = [
     ("staff:audit", None, ["meeting", "action", "page"]),
     ("staff:meeting", "meeting", []),
     ("staff:meeting-edit", "meeting", []),
+    ("staff:meeting-preview", "meeting", []),
     ("staff:meeting-upload", "meeting", []),
     ("staff:attendance", "meeting", []),
     ("staff:item", "item", []),

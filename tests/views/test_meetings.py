@@ -80,3 +80,40 @@ def test_it_uses_a_fixed_number_of_queries(client):
         client, "/meetings/calendar/2017/10/"
     )
     assert queries_for(client, "/meetings/") <= 4
+
+
+def _month(day: dt.date) -> str:
+    return f"Meetings in {day:%B %Y}"
+
+
+def test_the_calendar_opens_at_the_month_of_the_next_meeting(client):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    Meeting.objects.filter(date__gte=today).update(is_published=False)
+    cabinet = Meeting.objects.filter(committee__slug="cabinet").first().committee
+    ahead = today + dt.timedelta(days=75)
+    Meeting.objects.create(committee=cabinet, date=ahead, is_published=True)
+
+    assert_well_formed(client.get("/meetings/calendar/"), _month(ahead))
+
+
+def test_with_no_meeting_ahead_the_calendar_opens_at_the_last_one(client):
+    from django.utils import timezone
+
+    Meeting.objects.filter(date__gte=timezone.localdate()).update(is_published=False)
+    last = Meeting.objects.published().order_by("-date").first()
+
+    assert_well_formed(client.get("/meetings/calendar/"), _month(last.date))
+
+
+def test_an_empty_month_points_to_the_nearest_meetings(client):
+    last = Meeting.objects.published().order_by("-date").first()
+    body = client.get("/meetings/calendar/2199/1/").content.decode()
+
+    assert "No meetings in January 2199." in body
+    assert f'The last was <a href="/meetings/calendar/{last.date.year}/{last.date.month}/">' in body
+    first = Meeting.objects.published().order_by("date").first()
+    body = client.get("/meetings/calendar/1990/1/").content.decode()
+    month = f"/meetings/calendar/{first.date.year}/{first.date.month}/"
+    assert f'The next is <a href="{month}">' in body
