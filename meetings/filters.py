@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 
 from meetings.models import Committee, Meeting
+from portal.widgets import DayMonthYear
 
 
 def _public_committees(request):
     return Committee.objects.with_public_meetings().order_by("name")
 
 
-class _DateInput(forms.DateInput):
-    input_type = "date"
+_DATE_ERRORS = {"invalid": "Enter a real date, for example 4 10 2017."}
 
 
 class _CommitteeAndDates(django_filters.FilterSet):
@@ -26,10 +25,18 @@ class _CommitteeAndDates(django_filters.FilterSet):
         label="Committee",
     )
     date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", widget=_DateInput
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=DayMonthYear,
+        error_messages=_DATE_ERRORS,
     )
     date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="To", widget=_DateInput
+        field_name="date",
+        lookup_expr="lte",
+        label="To",
+        widget=DayMonthYear,
+        error_messages=_DATE_ERRORS,
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from councillors.models import Motion, RecordedVote, VoteCast
 from decisions.models import Decision
 from documents.citations import CitationLinker
-from documents.models import PageRange
+from documents.models import Document, PageRange
 from meetings import disclosure
 from meetings.models import AgendaItem, Declaration, Report, Resolution
 from meetings.views.meetings import published_meeting
@@ -97,12 +97,18 @@ def item_detail(request, committee, date, item):
         )
     # The decision taken here (a record of decision, a call-in status), as the register shows it.
     context["decisions"] = Decision.objects.public().filter(item=agenda_item)
-    context["page_ranges"] = (
+    ranges = list(
         PageRange.objects.public()
         .filter(item=agenda_item)
         .select_related("document")
         .order_by("document__kind", "start")
     )
+    minute = context.get("minute") or {}
+    if any(minute.get(part) for part in ("narrative", "resolutions", "sub_items", "reasons")):
+        # The pages of the minutes are shown under the minute they hold, not above it.
+        context["minute_pages"] = [r for r in ranges if r.document.kind == Document.Kind.MINUTES]
+        ranges = [r for r in ranges if r.document.kind != Document.Kind.MINUTES]
+    context["page_ranges"] = ranges
     if agenda_item.is_open:
         context.update(
             report=Report.objects.public().filter(item=agenda_item).first(),

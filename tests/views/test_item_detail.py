@@ -94,3 +94,18 @@ def test_it_uses_a_fixed_number_of_queries(client):
     small = queries_for(client, "/meetings/cabinet/2017-10-04/items/83/")
     large = queries_for(client, "/meetings/cabinet/2025-12-10/items/8/")
     assert small == large <= 12
+
+
+def test_the_pages_of_the_minutes_sit_under_the_minute_they_hold(client):
+    body = client.get("/meetings/cabinet/2017-10-04/items/89/").content.decode()
+
+    minute, pages = body.index('<h2 id="minute">'), body.index('id="minute-pages">In the minutes')
+    assert minute < pages
+    assert 'id="pages">In the papers' not in body[:minute]  # nothing of the minutes above it
+    assert "Minutes, page" in body[pages:] or "Minutes, pages" in body[pages:]
+
+
+def test_a_report_keeps_its_pages_under_in_the_papers(client):
+    item = AgendaItem.objects.get(meeting__url_key="2021-09-02", number="8")
+    body = client.get(item.get_absolute_url()).content.decode()
+    assert '<h2 id="pages">In the papers</h2>' in body and "In the minutes" not in body

@@ -31,7 +31,22 @@ def test_it_filters_by_committee_and_date(client):
 def test_it_explains_a_bad_date(client):
     response = client.get("/meetings/?date_from=not-a-date")
     assert response.status_code == 200
-    assert "Enter a valid date" in response.content.decode()
+    assert "Enter a real date" in response.content.decode()
+
+
+def test_it_takes_dates_as_day_month_and_year_boxes(client):
+    body = client.get(
+        "/meetings/",
+        {
+            "committee": "cabinet",
+            "date_from_day": "1",
+            "date_from_month": "1",
+            "date_from_year": "2025",
+        },
+    ).content.decode()
+    assert "/meetings/cabinet/2026-02-04/" in body and "/meetings/cabinet/2017-10-04/" not in body
+    assert '<label class="date-input__label" for="id_date_from_day">Day</label>' in body
+    assert 'name="date_from_year" id="id_date_from_year" inputmode="numeric" value="2025"' in body
 
 
 def test_it_paginates_and_keeps_the_filter(client):
