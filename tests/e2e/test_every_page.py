@@ -107,6 +107,12 @@ PAGES = [
     PageType("staff-paper", lambda: reverse("staff:document", args=[_pack().pk]), True),
     PageType("staff-preview", lambda: reverse("staff:meeting-preview", args=[_draft().pk]), True),
     PageType("staff-password", "/accounts/password_change/", staff=True),
+    PageType("staff-people", "/staff/people/", staff=True),
+    PageType(
+        "staff-person",
+        lambda: reverse("staff:person", args=[Attendance.objects.first().person_id]),
+        True,
+    ),
 ]
 
 # Whether a form control is covered by another element or cut off in a scrolling box.

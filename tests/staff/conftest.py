@@ -79,6 +79,7 @@ def staff_world(officer):
         "meeting": meeting.pk,
         "item": item.pk,
         "document": document.pk,
+        "person": chair.pk,
         "ids": [str(pk) for pk in (meeting.pk, other.pk, item.pk, other_item.pk, document.pk)],
     }
 

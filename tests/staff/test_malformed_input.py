@@ -80,6 +80,8 @@ GETS = [
     ("staff:meeting-upload", "meeting", []),
     ("staff:attendance", "meeting", []),
     ("staff:item", "item", []),
+    ("staff:people", None, ["q", "page"]),
+    ("staff:person", "person", []),
     ("staff:document", "document", []),
     ("staff:document-pdf", "document", []),
 ]
@@ -92,6 +94,7 @@ POSTS = [
     ("staff:meeting-edit", "meeting", None),
     ("staff:attendance", "meeting", None),
     ("staff:item", "item", None),
+    ("staff:person", "person", None),
     ("staff:document", "document", None),
     ("staff:item-add", "meeting", {"new-number": "3", "new-title": "Any other business"}),
     ("staff:publish", "meeting", {}),
