@@ -84,6 +84,9 @@ PAGES = [
         "person",
         lambda: Attendance.objects.filter(role="apologies").first().person.get_absolute_url(),
     ),
+    PageType("forward-plan", "/forward-plan/"),
+    PageType("wards", "/wards/"),
+    PageType("alerts", "/alerts/new/"),
     PageType("search", "/search/"),
     PageType("search-results", "/search/?q=family+hubs"),
     PageType(
@@ -108,6 +111,7 @@ PAGES = [
     PageType("staff-preview", lambda: reverse("staff:meeting-preview", args=[_draft().pk]), True),
     PageType("staff-password", "/accounts/password_change/", staff=True),
     PageType("staff-people", "/staff/people/", staff=True),
+    PageType("staff-alerts", "/staff/alerts/", staff=True),
     PageType(
         "staff-person",
         lambda: reverse("staff:person", args=[Attendance.objects.first().person_id]),
