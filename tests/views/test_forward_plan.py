@@ -45,7 +45,8 @@ def test_an_exempt_entry_shows_its_subject_and_paragraph_only(client):
 def test_a_key_decision_on_the_plan_less_than_28_clear_days_is_flagged(client):
     entry = ForwardPlanEntry.objects.get(subject="Annual Safeguarding Board Report")
     assert entry.published.isoformat() == "2021-08-06" and entry.short_notice is False
-    entry.decision_due = entry.published.replace(day=20)
+    entry.decision_due, entry.item = entry.published.replace(day=20), None
     entry.save()
+    assert entry.short_notice
     body = client.get("/forward-plan/").content.decode()
     assert body.count("Less than 28 clear days") == 1
