@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from django.db.models import Count, Max, Sum
+
 from decisions import register
-from decisions.models import ForwardPlanEntry
+from decisions.models import Decision, DecisionPart, ForwardPlanEntry
 from meetings import disclosure
 from meetings.models import Committee
 
@@ -88,3 +90,13 @@ def decisions_export(committee: str | None = None, since: Date | None = None) ->
     return sorted(
         entries, key=lambda d: (d["date"] or "", d["kind"], d["reference"] or "", d["title"])
     )
+
+
+def fingerprint_parts() -> list:
+    """What changes whenever the forward plan or a decision changes (for the export's
+    fingerprint, ``documents.export_file``): a correction in the admin included."""
+    return [
+        Decision.objects.aggregate(Max("updated"), Count("pk"), Sum("pk")),
+        DecisionPart.objects.aggregate(Count("pk"), Sum("pk")),
+        ForwardPlanEntry.objects.aggregate(Max("updated"), Count("pk"), Sum("pk")),
+    ]

@@ -59,6 +59,7 @@ class ForwardPlanEntry(models.Model):
     is_published = models.BooleanField(
         default=True, help_text="Entries typed in by staff show only when published"
     )
+    updated = models.DateTimeField(auto_now=True)
 
     objects = ForwardPlanQuerySet.as_manager()
 

@@ -42,8 +42,15 @@ def public_content_fingerprint() -> str:
         AgendaItem.objects.filter(minute_withheld=True).aggregate(Count("pk"), Sum("pk")),
         Resolution.objects.aggregate(Count("pk"), Sum("pk")),
         Attendance.objects.aggregate(Count("pk"), Sum("pk")),
+        *_decisions_parts(),
     ]
     return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def _decisions_parts() -> list:
+    from decisions.export import fingerprint_parts
+
+    return fingerprint_parts()
 
 
 def export_name(fingerprint: str) -> str:

@@ -42,3 +42,18 @@ def test_a_record_read_before_its_agenda_finds_its_item():
     ingest(shared_path(*CABINET, "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf"))
     record.refresh_from_db()
     assert record.item.number == "7" and record.date.isoformat() == "2025-01-30"
+
+
+def test_a_change_to_a_decision_or_a_plan_entry_moves_the_export_fingerprint():
+    from documents.export_file import public_content_fingerprint
+
+    decision = Decision.objects.create(title="Library Service Review")
+    entry = ForwardPlanEntry.objects.create(subject="Library Service Review")
+    before = public_content_fingerprint()
+    decision.status = "implemented"
+    decision.save()
+    assert public_content_fingerprint() != before
+    before = public_content_fingerprint()
+    entry.decision_maker = "Cabinet"
+    entry.save()
+    assert public_content_fingerprint() != before
