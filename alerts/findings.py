@@ -17,7 +17,7 @@ from django.http import QueryDict
 from documents.models import Document, Page
 from documents.search.backends import KINDS, backend
 from documents.search.filters import search_request_from
-from documents.search.public import Filters
+from documents.search.public import Filters, searchable_items
 from documents.search.query import QueryError, parse
 from documents.search.results import ResultBuilder
 from meetings.models import AgendaItem, Attendance, Committee, Declaration, Resolution
@@ -66,11 +66,18 @@ def _committee(subscription, document) -> list[Finding]:
 
 
 _ROWS = {
-    "page": lambda doc: Page.objects.public().filter(document=doc),
-    "item": lambda doc: AgendaItem.objects.public().filter(Q(source=doc) | Q(minutes_source=doc)),
-    "resolution": lambda doc: Resolution.objects.public().filter(source=doc),
+    "page": lambda ids: Page.objects.public().filter(document_id__in=ids),
+    "item": lambda ids: searchable_items().filter(
+        Q(source_id__in=ids) | Q(minutes_source_id__in=ids)
+    ),
+    "resolution": lambda ids: Resolution.objects.public().filter(source_id__in=ids),
 }
 _MEETING = {"page": "document__meeting__", "item": "meeting__", "resolution": "item__meeting__"}
+_PAPERS = {  # the papers a row was read from
+    "page": (Page, ("document_id",)),
+    "item": (AgendaItem, ("source_id", "minutes_source_id")),
+    "resolution": (Resolution, ("source_id",)),
+}
 
 
 def _ranges(ids: list[int]) -> list[tuple[int, int]]:
@@ -83,32 +90,56 @@ def _ranges(ids: list[int]) -> list[tuple[int, int]]:
     return [(low, high) for low, high in merged]
 
 
-def _search(subscription, document) -> list[Finding]:
+def _ranked(subscription, document_ids: list[int], limit: int):
+    """The saved search's best public matches among the rows read from the papers:
+    ``(engine, query, [(score, kind, row id)])``, or None when the search cannot run."""
     params = QueryDict(subscription.query)
     try:
         request = search_request_from(params)
         query = parse(request.q)
     except QueryError:
-        return []
+        return None
     committees = Committee.objects.filter(slug__in=request.committees)
     filters = Filters(
         tuple(committees.values_list("id", flat=True)), request.date_from, request.date_to
     )
     if request.committees and not filters.committee_ids:
-        return []
+        return None
     engine = backend()
     chosen = []
     for kind in request.types or KINDS:
-        rows = filters.apply(_ROWS[kind](document), _MEETING[kind]).order_by().values("id")
+        rows = filters.apply(_ROWS[kind](document_ids), _MEETING[kind]).order_by().values("id")
         ids = list(rows.values_list("id", flat=True))
         if not ids:
             continue
         public = rows.query.sql_with_params()
-        ranked = engine.rank(kind, query, public, _ranges(ids), MAX_FINDINGS, use_index=False)
+        ranked = engine.rank(kind, query, public, _ranges(ids), limit, use_index=False)
         chosen.extend((score, kind, row_id) for row_id, score in ranked.rows)
     chosen.sort(key=lambda row: (-row[0], KINDS.index(row[1]), -row[2]))
+    return engine, query, chosen
+
+
+def _search(subscription, document) -> list[Finding]:
+    ranked = _ranked(subscription, [document.pk], MAX_FINDINGS)
+    if ranked is None:
+        return []
+    engine, query, chosen = ranked
     results = ResultBuilder(engine, query).build(chosen[:MAX_FINDINGS])
     return [Finding(_result_title(r), r["url"], _plain(r["snippet"])) for r in results]
+
+
+def search_hits(subscription, document_ids: list[int]) -> set[int]:
+    """Which of the papers hold a public match for the saved search (one pass for all)."""
+    ranked = _ranked(subscription, document_ids, 100_000)
+    if ranked is None:
+        return set()
+    papers = set()
+    for kind in KINDS:
+        ids = [row_id for _, k, row_id in ranked[2] if k == kind]
+        model, fields = _PAPERS[kind]
+        for row in model.objects.filter(pk__in=ids).values_list(*fields):
+            papers.update(row)
+    return papers & set(document_ids)
 
 
 def _result_title(result: dict) -> str:

@@ -9,12 +9,17 @@ noted without anyone hearing of it for the same reason.
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+import re
+
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from alerts.findings import findings
+from alerts.findings import findings, search_hits
 from alerts.models import Alert, Publication, Subscription
 from documents.models import Document
+from meetings.models import AgendaItem, Attendance, Declaration
+
+_REFERENCE = re.compile(r"\b\d{2}/\d{5}\b")  # a decision reference, as meetings.querysets
 
 
 def note_publications(now) -> int:
@@ -36,39 +41,85 @@ def note_publications(now) -> int:
 
 
 def match_publications(now) -> int:
-    """Make the alerts of every publication not yet matched; returns how many were made."""
-    made = 0
-    pending = Publication.objects.filter(matched_at__isnull=True).select_related(
-        "document__meeting__committee"
-    )
-    for publication in pending.order_by("pk"):
-        with transaction.atomic():
-            taken = Publication.objects.filter(pk=publication.pk, matched_at__isnull=True).update(
-                matched_at=now
-            )
-            if not taken:  # another worker matched it
-                continue
-            made += _match(publication)
+    """Make the alerts of every publication not yet matched; returns how many were made.
+
+    Publications are taken together, so each saved search runs once over all their rows,
+    and the other kinds are narrowed to the papers that name their person or matter before
+    ``findings`` (the one judge of a match) is asked."""
+    with transaction.atomic():
+        pending = list(
+            Publication.objects.select_for_update(skip_locked=True)
+            .filter(matched_at__isnull=True)
+            .select_related("document__meeting")
+        )
+        if not pending:
+            return 0
+        candidates = _Candidates(pending)
+        made = 0
+        for subscription in _subscriptions():
+            for publication in candidates.for_subscription(subscription):
+                if findings(subscription, publication.document):
+                    _, created = Alert.objects.get_or_create(
+                        subscription=subscription, publication=publication
+                    )
+                    made += created
+        Publication.objects.filter(pk__in=[p.pk for p in pending]).update(matched_at=now)
     return made
 
 
-def _match(publication: Publication) -> int:
-    subscriptions = (
+def _subscriptions():
+    return (
         Subscription.objects.active()
-        .filter(confirmed_at__lte=publication.public_since)
         .select_related("committee", "person", "item__meeting__committee")
+        .order_by("pk")
     )
-    # A committee subscription can only match its own committee's papers.
-    committee_id = publication.document.meeting.committee_id
-    subscriptions = subscriptions.exclude(Q(kind="committee") & ~Q(committee_id=committee_id))
-    made = 0
-    for subscription in subscriptions:
-        if not findings(subscription, publication.document):
-            continue
-        try:
-            with transaction.atomic():
-                Alert.objects.create(subscription=subscription, publication=publication)
-            made += 1
-        except IntegrityError:  # already made
-            pass
-    return made
+
+
+class _Candidates:
+    """Which pending publications might match a subscription (``findings`` decides)."""
+
+    def __init__(self, pending: list[Publication]) -> None:
+        self.pending = pending
+        ids = [p.document_id for p in pending]
+        self.people: dict[int, set[int]] = {}
+        for model in (Attendance, Declaration):
+            rows = model.objects.public().filter(source_id__in=ids)
+            for person_id, source_id in rows.values_list("person_id", "source_id"):
+                self.people.setdefault(person_id, set()).add(source_id)
+        self.items = list(
+            AgendaItem.objects.published()
+            .filter(Q(source_id__in=ids) | Q(minutes_source_id__in=ids), parent__isnull=True)
+            .values_list("pk", "title", "source_id", "minutes_source_id")
+        )
+
+    def for_subscription(self, subscription) -> list[Publication]:
+        eligible = [p for p in self.pending if subscription.confirmed_at <= p.public_since]
+        kind = subscription.kind
+        if kind == "committee":
+            papers = {
+                p.document_id
+                for p in eligible
+                if p.document.meeting.committee_id == subscription.committee_id
+            }
+        elif kind == "person":
+            papers = self.people.get(subscription.person_id, set())
+        elif kind == "matter":
+            papers = self._matter_papers(subscription.item)
+        else:
+            papers = search_hits(subscription, [p.document_id for p in eligible])
+        return [p for p in eligible if p.document_id in papers]
+
+    def _matter_papers(self, followed) -> set[int]:
+        if followed is None:
+            return set()
+        references = set(_REFERENCE.findall(followed.title))
+        title = followed.title.strip().lower()
+        papers = set()
+        for pk, other, source_id, minutes_source_id in self.items:
+            if (
+                pk == followed.pk
+                or other.strip().lower() == title
+                or references & set(_REFERENCE.findall(other))
+            ):
+                papers.update({source_id, minutes_source_id})
+        return papers

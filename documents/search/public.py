@@ -9,18 +9,29 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Max, Min, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 
 from documents.models import Page
-from meetings.models import AgendaItem, Resolution
+from meetings import disclosure
+from meetings.models import AgendaItem, Report, Resolution
 
 Ranges = list[tuple[int, int]]  # inclusive id ranges, ascending
+
+
+def searchable_items() -> QuerySet:
+    """Open items every indexed word of which is public. An item's row in the index holds its
+    minute (narrative, reasons) and its report's front sheet too, which may come from a draft
+    paper: such an item is searchable once they are public (its title stays on the agenda)."""
+    minute = disclosure.public_minute() | Q(narrative="", reasons="")
+    report = Q(report__isnull=True) | Q(report__in=Report.objects.public())
+    return AgendaItem.objects.public().filter(minute, report)
+
 
 # Per kind: the public rows, the path to their meeting, and what holds a run of ids (a
 # paper's pages, a meeting's items and their resolutions are written together).
 _KINDS = {
     "page": (lambda: Page.objects.public(), "document__meeting__", "document_id"),
-    "item": (lambda: AgendaItem.objects.public(), "meeting__", "meeting_id"),
+    "item": (searchable_items, "meeting__", "meeting_id"),
     "resolution": (lambda: Resolution.objects.public(), "item__meeting__", "item__meeting_id"),
 }
 

@@ -7,9 +7,12 @@ publish something for a moment; nothing outlives the package.
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.db import transaction
 from django.test import override_settings
 
+from tests.security.emails import readable
+from tests.security.markers import zqx_words
 from tests.security.world import build_world
 from tests.storage import papers_storages
 
@@ -42,3 +45,11 @@ def _papers_storage(settings, leak_media):
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = leak_media
     settings.STORAGES = papers_storages(leak_media)
+
+
+@pytest.fixture(autouse=True)
+def _no_secret_in_any_email():
+    """No email sent during a security test (alerts, confirmations) shows a marker word."""
+    yield
+    sent = [readable(message) for message in mail.outbox]
+    assert [sorted(zqx_words(text)) for text in sent if zqx_words(text)] == []

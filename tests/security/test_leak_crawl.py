@@ -10,12 +10,14 @@ none may fail. Then the same reading is shown to find secrets that are there to 
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -28,6 +30,7 @@ from documents.search.query import parse
 from meetings.feed_urls import FEEDS
 from meetings.models import AgendaItem, Committee, Meeting, Person, Report, Resolution
 from tests.security.crawler import Crawler, kind_of, read, search_urls
+from tests.security.emails import follow_everything, send_alerts
 from tests.security.markers import zqx_words
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +206,27 @@ def test_the_crawl_finds_a_secret_that_is_published(client, world):
     kinds = {kind_of(url.partition("?")[0]) for url in result.leaks}
     assert {"html", "pdf", "api", "feed", "export", "search page", "api search"} <= kinds
     assert any(url == "/sitemap.xml" or "/documents/" in url for url in result.leaks)
+
+
+def test_alert_emails_never_tell_a_secret(world, settings):
+    """An address following everything, and a search for every secret word, is told of every
+    public paper and of no secret; published, the control paper's secrets do reach it."""
+    settings.PORTAL_BASE_URL = "https://papers.example.org"
+    markers = sorted(secret.marker for secret in world.secrets.all.values())
+    assert follow_everything(markers + world.near_words) > 100
+    sent = send_alerts()
+    assert mail.outbox, "the follower was told of the public papers"
+    assert zqx_words(sent) == set()
+    assert {d.get_absolute_url() for d in Document.objects.public()} <= {
+        url.removeprefix(settings.PORTAL_BASE_URL) for url in re.findall(r"https://\S+", sent)
+    }
+
+    control = Document.objects.get(pk=world.control.pk)
+    control.is_published, control.published_at = True, timezone.now()
+    control.save()
+    told = zqx_words(send_alerts())
+    assert {world.secrets.explain(w) for w in told} >= {"unpublished paper page two text"}
+    mail.outbox.clear()  # the control's secrets were published: not a leak
 
 
 def test_the_secrets_are_there_to_be_found(world):

@@ -23,6 +23,8 @@ from meetings.models import Meeting, Resolution
 from staff.models import IngestJob
 from tests.pdfmaker import make_pdf
 from tests.security.crawler import Crawler, search_urls
+from tests.security.emails import follow_everything, send_alerts
+from tests.security.markers import zqx_words
 from tests.security.test_leak_crawl import SEEDS, probes, schema_values
 from tests.staff.conftest import upload
 
@@ -177,6 +179,14 @@ def test_drafts_stay_private_until_published_and_then_show(officer_client, clien
 
     leaks = crawl(client, [preview_url])
     assert found(leaks) == set(), {url: sorted(words) for url, words in leaks.items()}
+    # An address following everything, and a search for every marker, hears of no draft.
+    follow_everything(sorted(MARKERS))
+    emailed = send_alerts()
+    assert published.title in emailed
+    assert zqx_words(emailed) == set()
+    # The search itself: a draft minute's words find nothing (the URL echoes the word).
+    for word in (MINUTES_NARRATIVE, MINUTES_RESOLUTION):
+        assert client.get(f"/api/search?q={word}").json()["count"] == 0
     # The published pack stays public while its draft new version waits.
     assert client.get(published.get_absolute_url()).status_code == 200
     assert client.get(published.get_pdf_url()).status_code == 200
@@ -189,6 +199,8 @@ def test_drafts_stay_private_until_published_and_then_show(officer_client, clien
 
     shown = found(crawl(client))
     assert shown >= MARKERS, sorted(MARKERS - shown)
+    told = zqx_words(send_alerts())
+    assert told >= MARKERS - {MINUTES_ITEM}, sorted(MARKERS - told)
     # The new version now replaces the one it supersedes.
     assert client.get(published.get_pdf_url()).status_code == 404
 
