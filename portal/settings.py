@@ -137,7 +137,15 @@ PUBLIC_CACHE_SHORT_SECONDS = _read(env_int, "PUBLIC_CACHE_SEARCH_SECONDS", 300)
 # Not worth a lookup: /robots.txt is a fixed template that touches no database.
 PUBLIC_CACHE_SKIP_PATHS = ["/robots.txt"]
 # Models of the portal's apps whose writes never change what the public sees.
-PUBLIC_CACHE_QUIET_MODELS = ["staff.IngestJob", "staff.AuditEntry"]
+PUBLIC_CACHE_QUIET_MODELS = [
+    "staff.IngestJob",
+    "staff.AuditEntry",
+    # Email alerts: no public page shows them (subscribing, sending, rate-limit counts).
+    *(
+        f"alerts.{name}"
+        for name in ("Subscriber", "Subscription", "Publication", "Message", "Alert", "Attempt")
+    ),
+]
 
 # The demo (DEBUG on) shows the portal's own 404 and 500 pages, not Django's debug pages.
 if DEBUG and _read(env_bool, "PORTAL_OWN_ERROR_PAGES", False):

@@ -4,16 +4,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.export_file import export_download
-from portal import views
+from portal import password_reset, views
 from portal.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
-    # Signing in and out and changing one's own password. No password reset by email: the
-    # portal sends no email, so an administrator resets a password with changepassword.
+    # Signing in and out and changing one's own password. A forgotten password is reset by
+    # email when email is configured (portal.password_reset), else with changepassword.
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/", include(password_reset)),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password_change/",
