@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import QueryDict
 
+from councillors.models import VoteCast
 from documents.models import Document, Page
 from documents.search.backends import KINDS, backend
 from documents.search.filters import search_request_from
@@ -164,6 +165,16 @@ def _person(subscription, document) -> list[Finding]:
     for row in attendance.select_related("meeting__committee", "person"):
         found.append(
             Finding(f"{row.person.name}: {row.get_role_display()}", row.meeting.get_absolute_url())
+        )
+    votes = VoteCast.objects.public().filter(vote__source=document, person=subscription.person)
+    for cast in votes.select_related("vote__item__meeting__committee"):
+        item = cast.vote.item
+        found.append(
+            Finding(
+                f"Voted {cast.get_position_display().lower()}: {item.title}",
+                f"{item.get_absolute_url()}#minute",
+                str(cast.vote)[:400],
+            )
         )
     declarations = Declaration.objects.public().filter(source=document, person=subscription.person)
     for row in declarations.select_related("meeting__committee", "item__meeting__committee"):

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from alerts.findings import findings, search_hits
 from alerts.models import Alert, Publication, Subscription
+from councillors.models import VoteCast
 from documents.models import Document
 from meetings.models import AgendaItem, Attendance, Declaration
 
@@ -82,9 +83,13 @@ class _Candidates:
         self.pending = pending
         ids = [p.document_id for p in pending]
         self.people: dict[int, set[int]] = {}
-        for model in (Attendance, Declaration):
-            rows = model.objects.public().filter(source_id__in=ids)
-            for person_id, source_id in rows.values_list("person_id", "source_id"):
+        for rows in (
+            Attendance.objects.public().filter(source_id__in=ids),
+            Declaration.objects.public().filter(source_id__in=ids),
+            VoteCast.objects.public().filter(vote__source_id__in=ids),
+        ):
+            source = "vote__source_id" if rows.model is VoteCast else "source_id"
+            for person_id, source_id in rows.values_list("person_id", source):
                 self.people.setdefault(person_id, set()).add(source_id)
         self.items = list(
             AgendaItem.objects.published()

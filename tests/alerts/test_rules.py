@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alerts import sending
 from alerts.models import Subscriber, Subscription
+from councillors.models import RecordedVote
 from meetings.models import Attendance, Person
 from tests import factories
 from tests.alerts.helpers import links, publish_paper, site_path, subscribe, subscribed
@@ -127,10 +128,16 @@ def test_a_person_alert_tells_of_their_attendance(settings):
     Attendance.objects.create(
         meeting=minutes.meeting, person=person, role="apologies", source=minutes
     )
+    item = factories.item(minutes.meeting, "Parking charges", source=minutes)
+    vote = RecordedVote.objects.create(
+        item=item, question="The motion", result="carried", source=minutes
+    )
+    vote.casts.create(position="against", name="Cllr A Example", person=person)
     publish_paper(title="Unrelated", day=dt.date(2026, 2, 3))
     send()
     assert len(mail.outbox) == 1
     assert "Councillor Ann Example: Apologies" in mail.outbox[0].body
+    assert "Voted against: Parking charges" in mail.outbox[0].body
     assert settings.PORTAL_BASE_URL + minutes.meeting.get_absolute_url() in mail.outbox[0].body
 
 
