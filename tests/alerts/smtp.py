@@ -37,7 +37,8 @@ def free_port() -> int:
 @contextmanager
 def smtp_server():
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    # A busy machine can take a while to start the server thread: wait for it generously.
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ready_timeout=60)
     controller.start()
     try:
         yield inbox, controller.port
@@ -49,6 +50,6 @@ def smtp_mailers(port: int) -> dict:
     return {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 60},
         }
     }
