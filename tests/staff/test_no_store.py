@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from staff import urls as staff_urls
 from tests.staff.conftest import PASSWORD
@@ -64,8 +64,14 @@ def test_signing_in_and_out_is_kept_by_no_cache(officer):
     assert visitor.get(reverse("staff:dashboard")).status_code == 302  # really signed out
 
 
-def test_there_is_no_password_reset_by_email(client):
-    with pytest.raises(NoReverseMatch):
-        reverse("password_reset")
+def test_there_is_no_password_reset_by_email_without_email(client, settings):
+    settings.EMAIL_CONFIGURED = False
     assert client.get("/accounts/password_reset/").status_code == 404
     assert "password_reset" not in client.get(reverse("login")).content.decode()
+
+
+def test_the_password_reset_pages_are_not_stored(client, settings):
+    settings.EMAIL_CONFIGURED = True
+    assert_not_stored(client.get(reverse("password_reset")), "password reset")
+    asked = client.post(reverse("password_reset"), {"email": "nobody@council.example"})
+    assert_not_stored(asked, "password reset asked")
