@@ -35,8 +35,10 @@ class AttendanceRecord:
     ) -> Person | None:
         """Record the person a paper names in ``role``; a repeat or an empty name is skipped."""
         person = self.person(name, kind)
-        who = person.pk if person is None or person.pk is not None else id(person)
-        if person is None or (who, role) in self.seen:
+        if person is None:  # no name a person can be found by ("Mr", "J.")
+            return None
+        who = person.pk if person.pk is not None else id(person)
+        if (who, role) in self.seen:
             return None
         self.seen.add((who, role))
         self.rows.append(
