@@ -44,7 +44,8 @@ _RESULT = re.compile(
 )
 _PARAGRAPH = re.compile(r"^\(?\d+\)\s|^\d+\.\s|^RESOLVED\b", re.I)
 _QUESTION = re.compile(
-    r"put\s+(?:to\s+the\s+vote\s+)?(?P<q>the\s+.+?)(?:\s+to\s+the\s+vote)?\s+and\s+the\s+voting",
+    r"put\s+(?:to\s+the\s+vote\s+)?(?P<q>(?:the|part)\s+.+?)(?:\s+-?\s*to\s+the\s+vote)?\s+and\s+"
+    r"the\s+voting",
     re.I,
 )
 _POSTNOMINAL = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|BEM)\.?$")
