@@ -19,7 +19,7 @@ from documents.importer import Importer, IngestOptions
 from tests.shared_papers import TRUTH, shared_path
 from tests.truth_people import f1, interest_counts, vote_counts
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # flushed between papers
 
 
 def dev_papers_with_people_records():
