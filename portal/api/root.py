@@ -9,6 +9,7 @@ endpoint registered later is listed with no change here.
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework.renderers import JSONRenderer, TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -42,6 +43,7 @@ class ApiRootView(APIView):
     template_name = "api/root.html"
     router = None  # given by portal.api.urls
 
+    @extend_schema(exclude=True)  # an index of the schema's own paths, not a resource
     def get(self, request, format=None):  # noqa: A002 - REST framework's name
         rows = endpoints(self.router, request)
         if request.accepted_renderer.format == "html":
