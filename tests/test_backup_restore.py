@@ -60,6 +60,7 @@ def portal_env(database_url: str, media: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "ERROR",
+        "EMAIL_HOST": "smtp.example.gov.uk",  # production sends alerts and password resets
     }
 
 

@@ -26,6 +26,7 @@ def production_env(tmp_path, **changes) -> dict[str, str]:
         "DATABASE_URL": PG_URL,
         "DATA_DIR": str(tmp_path / "data"),
         "PORTAL_ORGANISATION": "Example Council",
+        "EMAIL_HOST": "smtp.example.gov.uk",  # alerts and password resets need a mail server
     }
     env.update(changes)
     return {name: value for name, value in env.items() if value is not None}
@@ -117,3 +118,11 @@ def test_deployment_files_hold_no_default_secret():
         text = (ROOT / name).read_text()
         defaults = re.findall(r"\$\{(\w*(?:SECRET|PASSWORD|KEY)\w*):?-", text)
         assert not defaults, f"{name} gives {defaults} a default"
+
+
+def test_a_production_site_without_a_mail_server_is_told_so(tmp_path):
+    # Without EMAIL_HOST mail would only be printed to the console: alerts and password
+    # resets would never arrive, so the deploy check refuses it.
+    status, output = deploy_check(production_env(tmp_path, EMAIL_HOST=None))
+    assert status != 0
+    assert "mail.E001" in output and "email will not be sent" in output
