@@ -20,14 +20,11 @@ from django.db.models.functions import Coalesce
 from decisions.models import CallInStatus, Decision, DecisionKind
 from meetings import disclosure
 from meetings.models import AgendaItem, Committee, Resolution
+from portal.widgets import DayMonthYear
 
 #: A committee whose resolutions are executive decisions.
 EXECUTIVE_COMMITTEE = r"(cabinet|executive)"
 _NO_DATE = dt.date(1900, 1, 1)
-
-
-class _DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class RegisterForm(forms.Form):
@@ -51,8 +48,8 @@ class RegisterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", "Any status"), *CallInStatus.choices], required=False, label="Status"
     )
-    date_from = forms.DateField(required=False, label="From", widget=_DateInput)
-    date_to = forms.DateField(required=False, label="To", widget=_DateInput)
+    date_from = forms.DateField(required=False, label="From", widget=DayMonthYear)
+    date_to = forms.DateField(required=False, label="To", widget=DayMonthYear)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -68,3 +68,21 @@ def test_it_lists_an_item_with_numbered_parts_once_with_its_parts_under_it(clien
     assert body.count(f'href="{item.get_absolute_url()}"') == 1
     for resolution in item.resolutions.all():
         assert escape(resolution.text) in body
+
+
+def test_its_dates_are_asked_as_day_month_and_year_like_every_other_form(client):
+    item = AgendaItem.objects.filter(resolutions__isnull=False).distinct().first()
+    date = item.meeting.date
+    body = client.get("/decisions/").content.decode()
+    assert 'type="date"' not in body
+    for box in ("date_from_day", "date_from_month", "date_from_year", "date_to_year"):
+        assert f'name="{box}"' in body
+    boxes = {
+        f"date_{end}_{part}": getattr(date, attr)
+        for end in ("from", "to")
+        for part, attr in (("day", "day"), ("month", "month"), ("year", "year"))
+    }
+    filtered = client.get("/decisions/", boxes).content.decode()
+    assert f'href="{item.get_absolute_url()}"' in filtered
+    other = AgendaItem.objects.filter(resolutions__isnull=False).exclude(meeting__date=date)
+    assert all(f'href="{i.get_absolute_url()}"' not in filtered for i in other)
