@@ -79,3 +79,10 @@ def test_people_are_listed_by_surname_and_found_by_name(client):
     assert len([link for link in found.links if "quillfeather" in link]) == 2
     assert "Zyzzyva" not in client.get("/people/?name=quillfeather").content.decode()
     assert "Ann Quillfeather" in client.get("/people/?name=Ann+Quillfeather").content.decode()
+
+
+def test_a_persons_meetings_are_dated_as_everywhere_else(client):
+    row = Attendance.objects.filter(role="present").select_related("person", "meeting").first()
+    body = client.get(row.person.get_absolute_url()).content.decode()
+    written = f"{row.meeting.date.day} {row.meeting.date:%B %Y}"  # "4 October 2017"
+    assert f'datetime="{row.meeting.date:%Y-%m-%d}">{written}</time>' in body
