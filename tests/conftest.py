@@ -5,6 +5,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from hypothesis import settings as hypothesis_settings
 
 from tests.storage import papers_storages
@@ -27,14 +28,21 @@ def _papers_storage(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, **papers_storages(tmp_path / "media")}
-    # The public page cache is on in every test, empty at the start of each (a test database
-    # rolled back may reach a content version an earlier test used).
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache(settings):
+    """The public page cache is on in every test, empty at the start of each: a test
+    database rolled back may reach a content version an earlier test used. (A fixture of its
+    own, so packages that replace ``_papers_storage`` keep it.)"""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"test-{uuid.uuid4().hex}",
         }
     }
+    caches["default"].clear()
     yield
 
 
