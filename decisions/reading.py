@@ -15,7 +15,7 @@ import re
 from django.db import transaction
 
 from decisions.models import CallInStatus, Decision, DecisionKind, DecisionPart, ForwardPlanEntry
-from documents.ingest.call_in import read_call_in
+from documents.ingest.call_in import mentions_call_in, read_call_in
 from documents.ingest.decision_record import DecisionRecord, read_records
 from documents.ingest.forward_plan import read_forward_plan
 from meetings.models import AgendaItem
@@ -41,23 +41,36 @@ def similar(a: str, b: str) -> float:
 
 
 @transaction.atomic
-def read_document(document) -> None:
-    pages = list(document.pages.order_by("number").values_list("number", "text", "blocks"))
-    read_plan(document, pages)
+def read_document(document, *, pages=None, fresh: bool = False, new_meetings=()) -> None:
+    """Read ``document`` again, or for the first time when it was stored in this transaction
+    (``fresh``: nothing was read from it before). ``pages`` are its (number, text, blocks)
+    when the caller holds them. ``new_meetings`` are meetings made in this transaction with
+    this paper: they hold no decisions of their own to relink yet."""
+    if pages is None:
+        pages = list(document.pages.order_by("number").values_list("number", "text", "blocks"))
+    read_plan(document, pages, fresh=fresh)
     read_decision_records(document, [(n, t) for n, t, _ in pages])
+    made_now = {m.pk for m in new_meetings}
+    # A minute that considers a call-in says so: a paper that never does changes no status.
+    calls_in = any(mentions_call_in(text or "") for _, text, _ in pages)
     for meeting in {document.meeting, document.minutes_of} - {None}:
-        relink(meeting)
-        read_call_ins(meeting)
+        if meeting.pk not in made_now:
+            relink(meeting)
+        if calls_in:
+            read_call_ins(meeting)
     link_plan_entries()
 
 
 # -- the forward plan ------------------------------------------------------------------------
-def read_plan(document, pages) -> list[ForwardPlanEntry]:
+def read_plan(document, pages, *, fresh: bool = False) -> list[ForwardPlanEntry]:
     plan = read_forward_plan(pages)
-    ForwardPlanEntry.objects.filter(source=document, corrected=False).delete()
+    if not fresh:
+        ForwardPlanEntry.objects.filter(source=document, corrected=False).delete()
     if plan is None:
         return []
-    kept = {_norm(s) for s in document.forward_plan_entries.values_list("subject", flat=True)}
+    kept = set()
+    if not fresh:  # entries staff corrected stay as they are
+        kept = {_norm(s) for s in document.forward_plan_entries.values_list("subject", flat=True)}
     entries = [
         ForwardPlanEntry(
             source=document,

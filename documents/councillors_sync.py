@@ -22,16 +22,18 @@ from meetings.people_index import PeopleIndex
 
 
 class CouncillorsRecord:
-    def __init__(self, meeting, written, documents) -> None:
+    def __init__(self, meeting, written, documents, *, new: bool = False) -> None:
         self.meeting = meeting
+        self.new = new  # made in this transaction: none of its items has a row to replace
         self.written = [(item, plan) for item, plan in written if not item.corrected]
         self.documents = documents
         self.people = PeopleIndex(meeting.organisation)
 
     def save(self) -> None:
-        ids = [item.pk for item, _ in self.written]
-        RecordedVote.objects.filter(item_id__in=ids).exclude(source=None).delete()
-        Motion.objects.filter(item_id__in=ids).exclude(source=None).delete()
+        if not self.new:
+            ids = [item.pk for item, _ in self.written]
+            RecordedVote.objects.filter(item_id__in=ids).exclude(source=None).delete()
+            Motion.objects.filter(item_id__in=ids).exclude(source=None).delete()
         declarations = list(
             Declaration.objects.filter(meeting=self.meeting).exclude(source=None).order_by("pk")
         )
@@ -103,7 +105,8 @@ class CouncillorsRecord:
 
     def _wards(self) -> None:
         """Links from items to the wards their report's front sheet names."""
-        ItemWard.objects.filter(item_id__in=[i.pk for i, _ in self.written]).delete()
+        if not self.new:
+            ItemWard.objects.filter(item_id__in=[i.pk for i, _ in self.written]).delete()
         named = {
             (item.pk, name, plan.report_source)
             for item, plan in self.written

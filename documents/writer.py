@@ -45,11 +45,16 @@ from meetings.models import Meeting
 WRITE_ATTEMPTS = 3
 
 
-def read_decisions(document: Document) -> None:
-    """Read the paper's forward plan, records of decision and call-ins (``decisions``)."""
+def read_decisions(document: Document, pages: list[Page], new_meetings: list[Meeting]) -> None:
+    """Read the new paper's forward plan, records of decision and call-ins (``decisions``)."""
     from decisions.reading import read_document
 
-    read_document(document)
+    read_document(
+        document,
+        pages=[(p.number, p.text, p.blocks) for p in pages],
+        fresh=True,
+        new_meetings=new_meetings,
+    )
 
 
 class AlreadyLoaded(Exception):
@@ -170,21 +175,26 @@ class DocumentWriter:
                 if existing is not None:
                     raise AlreadyLoaded(existing)
                 meeting, new = self._meeting(self.filing.date)
-                minutes_of = None
+                minutes_of, new_minutes_of = None, False
                 if self.filing.minutes_of_date:
-                    minutes_of, _ = self._meeting(self.filing.minutes_of_date, create_only=True)
+                    minutes_of, new_minutes_of = self._meeting(
+                        self.filing.minutes_of_date, create_only=True
+                    )
                 names = committee_names(meeting)
                 document = self._document(meeting, minutes_of, names)
                 if not new:  # a meeting made now holds no other version of this paper
                     self._place_version(document)
-                self._pages(document)
+                pages = self._pages(document)
                 self._store(document)
                 # A meeting made now has this paper alone in force.
                 papers = [document] if new else None
                 rebuild_meeting(meeting, names=names, new=new, papers=papers)
                 if minutes_of is not None:
                     rebuild_meeting(minutes_of)
-                read_decisions(document)
+                made_now = [
+                    m for m, is_new in ((meeting, new), (minutes_of, new_minutes_of)) if is_new
+                ]
+                read_decisions(document, pages, made_now)
             return document
         except BaseException:
             if self.stored_name:
@@ -316,8 +326,8 @@ class DocumentWriter:
         items = self.parsed.items
         return self.parsed.kind == Document.Kind.REPORT and len(items) == 1 and items[0].exempt
 
-    def _pages(self, document: Document) -> None:
-        Page.objects.bulk_create(
+    def _pages(self, document: Document) -> list[Page]:
+        return Page.objects.bulk_create(
             [
                 Page(
                     document=document,

@@ -127,10 +127,11 @@ def test_a_clash_with_a_row_added_meanwhile_is_written_again(agenda, monkeypatch
     pages, clashes = DocumentWriter._pages, []
 
     def clash_once(self, document):
-        pages(self, document)
+        stored = pages(self, document)
         if not clashes:
             clashes.append(document.pk)
             raise IntegrityError("duplicate key value violates unique constraint")
+        return stored
 
     monkeypatch.setattr(DocumentWriter, "_pages", clash_once)
     [result] = Importer(IngestOptions(isolate=False)).ingest([agenda])

@@ -36,6 +36,11 @@ class CallIn:
     references: list[str] = field(default_factory=list)
 
 
+def mentions_call_in(text: str) -> bool:
+    """Whether ``text`` speaks of a call-in at all (a quick test before reading minutes)."""
+    return bool(_CALL_IN.search(text))
+
+
 def read_call_in(title: str, narrative: str, resolutions: list[str]) -> CallIn | None:
     """The call-in a minute considers, or None if it considers none."""
     text = " ".join([title or "", narrative or "", *resolutions])

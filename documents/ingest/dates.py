@@ -60,8 +60,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Every date form above holds a year, or two numbers and a separator before one: text with
+# neither (most lines of a paper) is passed over with one quick scan.
+_MAY_HOLD_DATE = re.compile(r"(?:19|20)\d\d|\d[/.]\d{1,2}[/.]\d")
+
+
 def find_dates(text: str, *, numeric_month_first: bool = False) -> list[DateMatch]:
     """Every written date in the text, in order of position."""
+    if not _MAY_HOLD_DATE.search(text):
+        return []
     found: list[DateMatch] = []
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(text):

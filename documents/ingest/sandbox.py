@@ -38,7 +38,7 @@ NESTED_TOO_DEEPLY = (
 MAX_TASKS = 200  # files one child reads before it is replaced
 
 _PR_SET_PDEATHSIG = 1
-_PRELOAD = ["documents.ingest.parser", "documents.ingest.sandbox"]
+_PRELOAD = ["documents.ingest.parser", "documents.ingest.sandbox", "documents.ingest.warm_up"]
 
 
 def _context():
