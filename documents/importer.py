@@ -10,6 +10,7 @@ still go in.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import os
 import queue
@@ -29,6 +30,9 @@ from documents.ingest.sandbox import Sandbox
 from documents.models import Document
 from documents.tasks import schedule_export_rebuild
 from documents.writer import AlreadyLoaded, DocumentWriter
+
+#: Files handed to the reading child ahead of the one being stored.
+READ_AHEAD = 3
 
 
 @dataclass
@@ -188,20 +192,23 @@ class Importer:
         return path, started, sha, error, reading
 
     def _ingest_in_turn(self, files: list[Path]) -> Iterator[IngestResult]:
-        """One child reads the files one after another; it reads the next file while this
-        process stores the one before."""
-        with self._sandbox() as sandbox:
-            pending = self._submit(sandbox, files[0]) if files else None
+        """One child reads the files one after another, up to ``READ_AHEAD`` files ahead
+        of this process, which stores each in order: neither waits for the other while
+        papers that are slow to read and papers that are slow to store alternate."""
+        with Sandbox(memory_mb=self.options.memory_mb, depth=READ_AHEAD) as sandbox:
+            pending: collections.deque[tuple] = collections.deque()
+            for path in files[:READ_AHEAD]:
+                pending.append(self._submit(sandbox, path))
             for index in range(len(files)):
-                path, started, sha, error, reading = pending
+                path, started, sha, error, reading = pending.popleft()
                 parsed = None
                 if reading:
                     try:
                         parsed = sandbox.result()
                     except IngestError as exc:
                         error = str(exc)
-                if index + 1 < len(files):
-                    pending = self._submit(sandbox, files[index + 1])
+                if index + READ_AHEAD < len(files):
+                    pending.append(self._submit(sandbox, files[index + READ_AHEAD]))
                 yield self._finish(path, started, sha, parsed, error)
 
     def _ingest_side_by_side(self, files: list[Path], workers: int) -> Iterator[IngestResult]:

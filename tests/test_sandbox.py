@@ -46,3 +46,30 @@ def test_a_child_is_replaced_after_its_quota_of_files():
 
 def test_a_single_call_has_a_child_of_its_own():
     assert run_limited(child_pid, timeout=20) != run_limited(child_pid, timeout=20)
+
+
+def test_calls_queued_ahead_are_answered_in_order_by_one_child():
+    with Sandbox(depth=3) as sandbox:
+        for _ in range(3):
+            sandbox.submit(child_pid, timeout=20)
+        with pytest.raises(RuntimeError, match="3 calls waiting"):
+            sandbox.submit(child_pid, timeout=20)
+        pids = [sandbox.result() for _ in range(3)]
+    assert len(set(pids)) == 1
+
+
+def test_calls_queued_behind_a_stopped_or_failed_one_go_to_a_new_child():
+    with Sandbox(depth=3) as sandbox:
+        sandbox.submit(child_pid, timeout=20)
+        sandbox.submit(sleep_for, 60, timeout=0.5)
+        sandbox.submit(child_pid, timeout=20)
+        first = sandbox.result()
+        with pytest.raises(IngestError, match="took longer than 0.5 seconds"):
+            sandbox.result()
+        second = sandbox.result()
+        assert second not in (first, None)
+        sandbox.submit(fail, "broken", timeout=20)
+        sandbox.submit(child_pid, timeout=20)
+        with pytest.raises(IngestError, match=r"could not be read \(ValueError: broken\)"):
+            sandbox.result()
+        assert sandbox.result() not in (first, second, None)

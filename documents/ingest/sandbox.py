@@ -9,8 +9,9 @@ a small paper. Each file still has its own limits: its own wall-clock time (coun
 when the parent waits for it; the parent kills the child past it), its own processor seconds
 (the child's limit is moved on before each file) and the child's memory limit. A child that
 was stopped, ran out of memory, nested too deeply or failed in an unexpected way is never
-used again: the file is refused and the next file gets a fresh child. A child is also
-replaced after ``MAX_TASKS`` files.
+used again: the file is refused and the files queued behind it go to a fresh child. A child
+is also replaced after ``MAX_TASKS`` files. The parent may queue a few files ahead
+(``depth``), so the child never waits for the parent to finish storing the last one.
 
 Children come from a fork server (a clean, single-threaded process started once, with the
 parser already imported), never by forking the caller: the task worker runs threads (its
@@ -19,6 +20,7 @@ heartbeat), and a child forked while another thread holds a lock can hang for ev
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -108,21 +110,26 @@ def _serve(tasks: Connection, results: Connection, memory_bytes: int) -> None:
 
 
 class Sandbox:
-    """A child process that calls functions for the parent, one at a time, within limits.
+    """A child process that calls functions for the parent, in order, within limits.
 
-    ``submit`` hands the child a call; ``result`` waits for it (at most the call's timeout)
-    and returns its value or raises IngestError. ``run`` does both. Not thread-safe: one
-    sandbox per thread.
+    ``submit`` hands the child a call; ``result`` waits for the oldest call not yet answered
+    (at most that call's timeout) and returns its value or raises IngestError. ``run`` does
+    both. Up to ``depth`` calls may wait in the child's queue, so it can read the next file
+    while the parent is still busy with the last one's result. When a child is stopped or
+    fails, the calls queued behind the failed one are handed to a new child. Not
+    thread-safe: one sandbox per thread.
     """
 
-    def __init__(self, *, memory_mb: int = 0, max_tasks: int = MAX_TASKS) -> None:
+    def __init__(self, *, memory_mb: int = 0, max_tasks: int = MAX_TASKS, depth: int = 1) -> None:
         self.memory_bytes = memory_mb * 1024 * 1024
         self.max_tasks = max_tasks
+        self.depth = depth
         self._process = None
         self._tasks: Connection | None = None
         self._results: Connection | None = None
         self._done = 0
-        self._pending: float | None = None  # the timeout of the call in the child
+        # Calls handed to the child and not yet answered, oldest first: (task, timeout).
+        self._queue: collections.deque[tuple[tuple, float]] = collections.deque()
 
     # -- the child -----------------------------------------------------------------------
     def _start(self) -> None:
@@ -156,10 +163,20 @@ class Sandbox:
         self._tasks.close()
         self._results.close()
         self._process = self._tasks = self._results = None
-        self._pending = None
+
+    def _replace(self) -> None:
+        """Stop the child (it failed or was stopped) and hand what was queued behind the
+        failed call to a new one."""
+        self._stop(kill=True)
+        if self._queue:
+            self._start()
+            for task, _timeout in self._queue:
+                self._tasks.send(task)
+            self._done = len(self._queue)
 
     def close(self) -> None:
-        self._stop(kill=self._pending is not None)
+        self._stop(kill=bool(self._queue))
+        self._queue.clear()
 
     def __enter__(self) -> Sandbox:
         return self
@@ -169,48 +186,51 @@ class Sandbox:
 
     # -- calls ---------------------------------------------------------------------------
     def submit(self, func: Callable[..., Any], *args: Any, timeout: float, **kwargs: Any):
-        if self._pending is not None:
-            raise RuntimeError("the sandbox is already running a call")
-        if self._process is not None and (
-            self._done >= self.max_tasks or not self._process.is_alive()
+        if len(self._queue) >= self.depth:
+            raise RuntimeError(f"the sandbox already has {self.depth} calls waiting")
+        if (
+            self._process is not None
+            and not self._queue
+            and (self._done >= self.max_tasks or not self._process.is_alive())
         ):
             self._stop(kill=False)
         if self._process is None:
             self._start()
         # Page readers share the time limit's processor seconds, so allow for two of them.
         cpu_seconds = max(1, int(timeout * 2) + 5)
+        task = (func, args, kwargs, cpu_seconds)
+        self._queue.append((task, timeout))
         try:
-            self._tasks.send((func, args, kwargs, cpu_seconds))
+            self._tasks.send(task)
         except OSError:  # the child went away between calls: start again, once
-            self._stop(kill=True)
-            self._start()
-            self._tasks.send((func, args, kwargs, cpu_seconds))
+            self._replace()
         self._done += 1
-        self._pending = timeout
 
     def result(self) -> Any:
-        if self._pending is None:
+        if not self._queue:
             raise RuntimeError("nothing was submitted")
-        timeout = self._pending
+        _task, timeout = self._queue[0]
         try:
             if not self._results.poll(timeout):
-                self._stop(kill=True)
+                self._queue.popleft()
+                self._replace()
                 raise IngestError(
                     f"reading the PDF took longer than {timeout:g} seconds, so it was stopped"
                 )
             status, payload = self._results.recv()
         except (EOFError, OSError) as exc:
-            self._stop(kill=True)
+            self._queue.popleft()
+            self._replace()
             raise IngestError(
                 "the PDF reader stopped unexpectedly (the file may be damaged or too large "
                 "to read within the memory limit)"
             ) from exc
-        self._pending = None
+        self._queue.popleft()
         if status == "ok":
             return payload
         if status == "ingest-error":
             raise IngestError(payload)
-        self._stop(kill=True)  # the child ends itself after this; make sure of it
+        self._replace()  # the child ends itself after this; make sure of it
         if status == "spent":
             raise IngestError(payload)
         raise IngestError(f"the PDF could not be read ({payload.splitlines()[0]})")
