@@ -14,6 +14,33 @@ from .minute_items import Line, MinuteSpan, heading_like
 
 _TAG = re.compile(r"\s*\((?:action|discussion|information|info|presentation)\)\s*$", re.I)
 _FILE_NUMBER = re.compile(r"^\d{4}-\d{2,6}\s*[-–—]\s*")  # "2023-3594 - Approve ..."
+_BARE_FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,6}$")  # "5-A 2023-3281", the title below it
+_SENTENCE_END = re.compile(r"\.(?:\s+(?=[A-Z(])|\s*$)")
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _title_below(following: list[Line]) -> tuple[str, int]:
+    """The heading printed on the lines under a number that carries only a file number
+    ("5-A 2023-3281" / "Objective Design Review Standards. Public hearing to ..."): its
+    first sentence, over a wrapped line when that line reads as part of a heading; and how
+    many lines it took whole (a line the sentence ends inside stays in the body)."""
+    parts: list[str] = []
+    for line in following[:3]:
+        text = line.text.strip()
+        end = _SENTENCE_END.search(text)
+        piece = text[: end.start()] if end else text
+        if parts and not (piece[:1].islower() or _title_case_share(piece) >= 0.75):
+            break
+        parts.append(piece)
+        if end or len(text) < 55:
+            break
+    whole = len(parts) - (1 if parts and end and end.end() < len(text) else 0)
+    return " ".join(parts), whole
 
 
 def _pattern(number: str) -> re.Pattern:
@@ -24,25 +51,38 @@ def _pattern(number: str) -> re.Pattern:
     )
 
 
-def _title(first: str, following: list[Line]) -> str:
+def _title(first: str, following: list[Line]) -> tuple[str, int]:
+    """An item's title, and how many of the ``following`` lines it used up."""
+    if _BARE_FILE_NUMBER.fullmatch(first.strip()):
+        title, used = _title_below(following)
+        return _TAG.sub("", title).strip(" .:;-–"), used
     title = _FILE_NUMBER.sub("", first.strip())
+    end = _SENTENCE_END.search(title)
+    if end and end.end() < len(title) and len(title[: end.start()].split()) >= 2:
+        # "8-A Public Art Proposal – Grand Marina. Two freestanding sculptures ...".
+        return _TAG.sub("", title[: end.start()]).strip(" .:;-–"), 0
     parts = [title]
-    # A heading wrapped onto a second line ("... Bus Service Plan Update" / "(Action)").
-    for line in following[:2]:
+    # A heading wrapped onto the lines below ("... Bus Service Plan Update" / "(Action)",
+    # "Public Hearing / Scoping Session of the ... for the" / "proposal to reconfigure ...").
+    for line in following[:4]:
         if parts[-1].endswith((".", ":")) or len(parts[-1]) < 55:
             break
         if not line.text[:1].islower() and not _TAG.fullmatch(line.text):
             break
-        parts.append(line.text)
-    return _TAG.sub("", " ".join(parts)).strip(" .:;-–")
+        end = _SENTENCE_END.search(line.text)
+        parts.append(line.text[: end.start()] if end else line.text)
+        if end:
+            break
+    return _TAG.sub("", " ".join(parts)).strip(" .:;-–"), 0
 
 
-def _lettered(span: MinuteSpan) -> list[tuple[int, str, str]]:
-    """(body index, printed number, title) of each lettered item in the section's body."""
+def _lettered(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
+    """(body index, printed number, title, title lines below it) of each lettered item in
+    the section's body."""
     if not span.number or not re.fullmatch(r"\d{1,3}", span.number):
         return []
     pattern = _pattern(span.number)
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, int]] = []
     due = "A"
     for index, line in enumerate(span.body):
         match = pattern.match(line.text)
@@ -51,10 +91,14 @@ def _lettered(span: MinuteSpan) -> list[tuple[int, str, str]]:
         letter = match["letter"]
         if not 0 <= ord(letter) - ord(due) <= 2:
             continue
-        title = _title(match["title"], span.body[index + 1 :])
-        if not heading_like(title, strict=False):
+        title, used = _title(match["title"], span.body[index + 1 :])
+        # "9-C" or "9.C" under section 9 is plainly an item, whatever its title's length;
+        # "9 A motion ..." is a sentence unless its words read as a heading.
+        separated = re.match(rf"\*?{re.escape(span.number)}\s?[-.]\s?[A-Z]\b", line.text)
+        readable = bool(separated) and len(title) <= 400 and title[:1].isupper()
+        if not (readable or heading_like(title, strict=False)):
             continue
-        found.append((index, re.sub(r"\s+", " ", match["num"]).strip(), title))
+        found.append((index, re.sub(r"\s+", " ", match["num"]).strip(), title, used))
         due = chr(ord(letter) + 1)
     return found
 
@@ -70,9 +114,9 @@ def split_sub_items(spans: list[MinuteSpan]) -> list[MinuteSpan]:
         body = span.body
         span.body = body[: lettered[0][0]]
         out.append(span)
-        for k, (index, number, title) in enumerate(lettered):
+        for k, (index, number, title, used) in enumerate(lettered):
             stop = lettered[k + 1][0] if k + 1 < len(lettered) else len(body)
-            own = body[index + 1 : stop]
+            own = body[index + 1 + used : stop]
             last = own[-1].page if own else body[index].page
             out.append(MinuteSpan(title, number, number, body[index].page, last, own))
     return out
@@ -88,7 +132,7 @@ def lettered_minutes(lines: list[Line]) -> tuple[list[Line], list[MinuteSpan]]:
     """Minutes whose only printed numbers are lettered: "3-A.", "3-B." under unnumbered
     headings, or "A.", "B." restarting under each heading ("CONSENT CALENDAR", "NEW
     BUSINESS"). The letters must rise within a section; two items at least."""
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, int]] = []
     due, section = "A", None
     for index, line in enumerate(lines):
         match = _LETTERED_LINE.match(line.text)
@@ -101,17 +145,17 @@ def lettered_minutes(lines: list[Line]) -> tuple[list[Line], list[MinuteSpan]]:
         restart = letter == "A" and (key != section or match["bare"])
         if not restart and (key != section or not 0 <= ord(letter) - ord(due) <= 1):
             continue
-        title = _title(match["title"], lines[index + 1 :])
+        title, used = _title(match["title"], lines[index + 1 :])
         if not heading_like(title, strict=False) or len(title.split()) > 25:
             continue
-        found.append((index, re.sub(r"\s+", " ", match["num"]), title))
+        found.append((index, re.sub(r"\s+", " ", match["num"]), title, used))
         due, section = chr(ord(letter) + 1), key
     if len(found) < 2:
         return lines, []
     spans = []
-    for k, (index, number, title) in enumerate(found):
+    for k, (index, number, title, used) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else len(lines)
-        body = lines[index + 1 : stop]
+        body = lines[index + 1 + used : stop]
         last = body[-1].page if body else lines[index].page
         spans.append(MinuteSpan(title, number, number, lines[index].page, last, body))
     return lines[: found[0][0]], spans
