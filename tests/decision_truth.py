@@ -27,7 +27,7 @@ PLAN_FIELDS = (
 )  # fmt: skip
 DECISION_FIELDS = (
     "decisions", "reference", "title", "decision_maker", "decision_maker_role", "date", "kind",
-    "key_decision", "parts", "reasons", "alternatives", "taken_at", "call_in",
+    "key_decision", "parts", "reasons", "alternatives", "taken_at", "call_in", "call_in_deadline",
 )  # fmt: skip
 
 
@@ -172,6 +172,13 @@ def score_decisions(truth: dict, export: dict, item_urls: dict) -> FieldScore:
             )
         else:
             score.add("taken_at", not g.get("item_url"), note=f"{ref}: {g.get('item_url')}")
+        if "call_in_deadline" in expected:  # null: the record prints none, so none is read
+            deadline = (g.get("call_in") or {}).get("deadline")
+            score.add(
+                "call_in_deadline",
+                deadline == expected["call_in_deadline"],
+                note=f"{ref}: {deadline}",
+            )
         if expected.get("call_in_status"):
             status = (g.get("call_in") or {}).get("status")
             score.add("call_in", status == expected["call_in_status"], note=f"{ref}: {status}")
