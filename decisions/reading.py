@@ -121,6 +121,8 @@ def _taken_at(document, record: DecisionRecord):
     """(meeting, item) where the record's decision is taken: the paper's meeting when it is
     a meeting of the decision maker (Cabinet), and there the item naming its reference."""
     meeting = document.meeting
+    if meeting and meeting.is_decision_record:  # the record's own container (no meeting)
+        return meeting, meeting.items.filter(parent__isnull=True).order_by("order").first()
     if not meeting or similar(meeting.committee.name, record.decision_maker) < 0.85:
         return None, None
     items = list(meeting.items.filter(parent__isnull=True))
@@ -167,6 +169,7 @@ def _store(document, record: DecisionRecord) -> Decision:
     decision.interests = record.interests
     decision.key_decision = record.key_decision
     decision.forward_plan_reference = record.forward_plan_reference
+    decision.call_in_deadline = record.call_in_deadline
     decision.meeting, decision.item, decision.source = meeting, item, document
     decision.save()
     decision.parts.all().delete()

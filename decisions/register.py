@@ -206,6 +206,8 @@ def decision_entry(decision: Decision) -> Entry:
     item = decision.item
     parts = list(decision.parts.all()) or (list(item.resolutions.all()) if item else [])
     meeting = decision.meeting or (item.meeting if item else None)
+    if meeting and meeting.is_decision_record:
+        item = meeting = None  # filed on its own, not taken at a meeting
     return Entry(
         title=decision.title,
         url=decision.get_absolute_url(),

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from decisions import forward_plan, register
+from documents.models import Document
 from meetings.views.paging import paginate
 
 
@@ -34,10 +35,12 @@ def decision_detail(request, pk: int):
         and not status_minute.__class__.objects.published().filter(pk=status_minute.pk).exists()
     ):
         status_minute = None
+    # The paper it was read from, to open as a PDF or read on the site.
+    record = Document.objects.public().filter(pk=decision.source_id).first()
     return render(
         request,
         "decisions/decision_detail.html",
-        {"decision": decision, "entry": entry, "status_minute": status_minute},
+        {"decision": decision, "entry": entry, "status_minute": status_minute, "record": record},
     )
 
 

@@ -176,10 +176,20 @@ def document_detail(request, pk):
         {
             "document": document,
             "meeting": document.meeting,
+            "record_of": record_of(document.meeting),
             "pages": reading_pages(document),
             "contents": contents,
         },
     )
+
+
+def record_of(meeting):
+    """The public decision a record of decision's container stands for (None for a meeting)."""
+    if not meeting.is_decision_record:
+        return None
+    from decisions.models import Decision
+
+    return Decision.objects.public().filter(meeting=meeting).order_by("pk").first()
 
 
 @require_safe

@@ -241,6 +241,12 @@ class DocumentWriter:
             )
         if start_time and not meeting.start_time:
             meeting.start_time = start_time
+        # A record of one person's decision with no meeting context is filed under their
+        # office on the day it was signed: no meeting was held. A paper of a held meeting
+        # filed there (by its context) makes it a meeting again.
+        record = header.decision_record and not self.context and not create_only
+        if meeting.pk is None or not record:
+            meeting.is_decision_record = record
         if self.publish:
             meeting.is_published = True
         new = meeting.pk is None

@@ -43,6 +43,13 @@ def public_meeting(prefix: str = "") -> Q:
     return _at(prefix, is_published=True)
 
 
+def listed_meeting(prefix: str = "") -> Q:
+    """The meeting at ``prefix`` is public and was held as a meeting: not the container of
+    a record of one person's decision (``Meeting.is_decision_record``), which the public
+    sees as a decision in the register (its papers stay public)."""
+    return public_meeting(prefix) & _at(prefix, is_decision_record=False)
+
+
 def withheld_item(prefix: str = "") -> Q:
     """An exempt item, or a part of exempt business."""
     return _at(prefix, exempt=True) | _at(prefix, parent__exempt=True)

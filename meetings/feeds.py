@@ -26,7 +26,7 @@ class CommitteeScopedFeed(Feed):
     def get_object(self, request, committee=None):
         if committee is None:
             return None
-        return get_object_or_404(Committee.objects.with_public_meetings(), slug=committee)
+        return get_object_or_404(Committee.objects.with_listed_meetings(), slug=committee)
 
     def title(self, committee):
         where = committee.name if committee else settings.PORTAL_ORGANISATION
@@ -44,7 +44,7 @@ class UpcomingMeetingsFeed(CommitteeScopedFeed):
     subject = "upcoming meetings"
 
     def items(self, committee):
-        meetings = Meeting.objects.published().upcoming().select_related("committee")
+        meetings = Meeting.objects.listed().upcoming().select_related("committee")
         if committee:
             meetings = meetings.filter(committee=committee)
         return meetings[:FEED_LENGTH]

@@ -9,7 +9,7 @@ from portal.widgets import DayMonthYear
 
 
 def _public_committees(request):
-    return Committee.objects.with_public_meetings().order_by("name")
+    return Committee.objects.with_listed_meetings().order_by("name")
 
 
 _DATE_ERRORS = {"invalid": "Enter a real date, for example 4 10 2017."}

@@ -39,7 +39,7 @@ def meeting_uid(meeting: Meeting) -> str:
 def calendar_meetings(committee=None, today: dt.date | None = None):
     """Published meetings from a little over a year ago onwards, cancelled ones included."""
     today = today or timezone.localdate()
-    meetings = Meeting.objects.published().filter(date__gte=today - HISTORY)
+    meetings = Meeting.objects.listed().filter(date__gte=today - HISTORY)
     if committee is not None:
         meetings = meetings.filter(committee=committee)
     return meetings.select_related("committee").order_by("date", "start_time", "pk")
@@ -116,13 +116,13 @@ def committee_meetings_ics(request, committee):
 
     from meetings.models import Committee
 
-    committee = get_object_or_404(Committee.objects.with_public_meetings(), slug=committee)
+    committee = get_object_or_404(Committee.objects.with_listed_meetings(), slug=committee)
     return _response(request, committee.name, calendar_meetings(committee), f"{committee.slug}.ics")
 
 
 def meeting_ics(request, pk):
     from django.shortcuts import get_object_or_404
 
-    meeting = get_object_or_404(Meeting.objects.published().select_related("committee"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.listed().select_related("committee"), pk=pk)
     filename = f"{meeting.committee.slug}-{meeting.url_key}.ics"
     return _response(request, str(meeting), [meeting], filename)

@@ -104,6 +104,14 @@ class Meeting(models.Model):
     url_key = models.CharField(
         max_length=20, editable=False, help_text="The date part of the meeting's address."
     )
+    is_decision_record = models.BooleanField(
+        default=False,
+        help_text=(
+            "Holds the record of a decision one person took (a Cabinet Member, an officer), "
+            "filed under their office on the day it was signed: no meeting was held. It is "
+            "shown in the decisions register, not as a meeting."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

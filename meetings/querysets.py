@@ -28,6 +28,10 @@ class CommitteeQuerySet(models.QuerySet):
     def with_public_meetings(self):
         return self.filter(disclosure.public_meeting("meetings__")).distinct()
 
+    def with_listed_meetings(self):
+        """Committees with a public meeting held as such (not only records of decision)."""
+        return self.filter(disclosure.listed_meeting("meetings__")).distinct()
+
 
 class MeetingQuerySet(models.QuerySet):
     def published(self):
@@ -36,6 +40,11 @@ class MeetingQuerySet(models.QuerySet):
 
     def public(self):
         return self.published()
+
+    def listed(self):
+        """Published meetings that were meetings: what the meeting lists, calendars, feeds
+        and committee pages show (a record of decision's container is left out)."""
+        return self.filter(disclosure.listed_meeting())
 
     def upcoming(self, today=None):
         today = today or timezone.localdate()

@@ -30,7 +30,7 @@ class CommitteeSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Committee.objects.with_public_meetings().order_by("name")
+        return Committee.objects.with_listed_meetings().order_by("name")
 
     def lastmod(self, committee):
         return committee.updated
@@ -40,7 +40,7 @@ class MeetingSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Meeting.objects.published().select_related("committee").order_by("-date", "pk")
+        return Meeting.objects.listed().select_related("committee").order_by("-date", "pk")
 
     def lastmod(self, meeting):
         return meeting.updated
@@ -54,6 +54,7 @@ class AgendaItemSitemap(Sitemap):
     def items(self):
         return (
             AgendaItem.objects.public()
+            .filter(meeting__is_decision_record=False)  # a record's page is its decision's
             .select_related("meeting__committee")
             .order_by("-meeting__date", "meeting_id", "order", "pk")
         )

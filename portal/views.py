@@ -15,7 +15,7 @@ from meetings.models import Meeting, Resolution
 
 @require_safe
 def home(request):
-    meetings = Meeting.objects.published().select_related("committee")
+    meetings = Meeting.objects.listed().select_related("committee")
     context = {
         "upcoming": meetings.upcoming()[:8],
         "recent_meetings": meetings.past()[:5],
@@ -23,6 +23,7 @@ def home(request):
         .select_related("meeting__committee")
         .order_by("-published_at", "-created")[:8],
         "recent_decisions": Resolution.objects.public()
+        .exclude(item__meeting__is_decision_record=True)  # in the register as its decision
         .newest_first()
         .select_related("item__meeting__committee")[:6],
     }

@@ -43,6 +43,16 @@ _SIGNED = re.compile(r"\.{8,}|\bsigned\b", re.I)
 _KEY_VALUE = re.compile(r"^\W*(yes|no)\b", re.I)
 _LEAD_IN = re.compile(r"^(?P<lead>.{0,240}?\b(?:to|that|agreed?)\s*:)\s*", re.I | re.S)
 _PART = re.compile(r"^\(?(?P<number>[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]\s+(?=\S)")
+#: Where a record prints when its call-in period ends (the date follows in the same sentence).
+_CALL_IN_DEADLINE = re.compile(
+    r"call[\s-]*in\s+(?:period|deadline)(?:\s+(?:ends|expires|closes|ending|expiring))?"
+    r"|(?:date\s+of\s+)?expiry\s+(?:date\s+)?(?:of\s+)?(?:the\s+)?call[\s-]*in"
+    r"|call[\s-]*in\s+(?:expiry|end)\s+date"
+    r"|(?:can\s*not|may\s+not|will\s+not)\s+be\s+implemented\s+(?:until|before)"
+    r"|(?:can|may)\s+be\s+implemented\s+(?:from|after|on)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"\.\s|\n\s*\n")
 _OFFICER_ROLE = re.compile(
     r"\b(director|officer|head\s+of|manager|chief\s+executive|counsel|proper\s+officer)\b", re.I
 )
@@ -70,6 +80,7 @@ class DecisionRecord:
     interests: str = ""
     forward_plan_reference: str = ""
     date: dt.date | None = None
+    call_in_deadline: dt.date | None = None
     page_start: int | None = None
     page_end: int | None = None
 
@@ -132,6 +143,19 @@ def split_parts(text: str) -> tuple[str, list[DecisionPartRead]]:
     return lead, parts
 
 
+def call_in_deadline(text: str) -> dt.date | None:
+    """The date a record says its call-in period ends ("Call-in period ends: 24 January
+    2025", "cannot be implemented until 5pm on 3 February 2025"), or None when it prints
+    none."""
+    for match in _CALL_IN_DEADLINE.finditer(text):
+        rest = text[match.end() : match.end() + 200]
+        stop = _SENTENCE_END.search(rest)
+        dates = find_dates(rest[: stop.start()] if stop else rest)
+        if dates:
+            return dates[0].date
+    return None
+
+
 def split_maker(text: str) -> tuple[str, str]:
     """("Mrs Sue Chandler", "Cabinet Member for ...") from the decision maker's line."""
     name, _, role = _clean(text).partition(",")
@@ -182,9 +206,24 @@ def read_record(text: str) -> DecisionRecord:
         record.interests = _clean(
             record.interests.replace(interests[dates[-1].start : dates[-1].end], "")
         )
+    record.call_in_deadline = call_in_deadline(text)
     reference = _REFERENCE.search(value("forward_plan"))
     record.forward_plan_reference = reference.group(0) if reference else ""
     return record
+
+
+def one_persons_office(pages: list[tuple[int, str]]) -> str:
+    """The office of the one person whose decision a paper records ("Cabinet Member for
+    Integrated Children's Services", "Director of Finance"), or "" when it holds no such
+    single signed record: a body's decision (Cabinet) or a proposed record is taken at a
+    meeting, and a paper holding several records is a pack."""
+    records = read_records(pages)
+    if len(records) != 1 or records[0].proposed:
+        return ""
+    record = records[0]
+    if record.decision_maker_role:
+        return record.decision_maker_role
+    return record.decision_maker if record.kind == "officer" else ""
 
 
 def read_records(pages: list[tuple[int, str]]) -> list[DecisionRecord]:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from .dates import find_dates, find_times, signed_date, time_from_body
+from .decision_record import one_persons_office
 from .front_matter import front_lines
 from .parsed import PageContent, ParsedMeeting
 
@@ -486,11 +487,16 @@ def parse_meeting(pages: list[PageContent], kind: str | None = None) -> ParsedMe
         # "City of Alameda Planning Board": the committee was read with the council's name.
         organisation = organisation[: -len(committee)].strip()
     date, date_line = parse_date(lines, joined)
+    office = ""
+    if kind == "decision":
+        office = one_persons_office([(p.number, p.raw_text) for p in pages])
     if kind == "decision" and _labelled_date(lines)[0] is None:
-        date = signed_date(pages) or date
+        # A record's date is the day it was signed, never a date from its running text.
+        date = signed_date(pages) or (None if office else date)
     return ParsedMeeting(
         organisation=organisation,
-        committee=committee,
+        committee=office or committee,
+        decision_record=bool(office and date),
         date=date,
         start_time=parse_time(lines, date_line) or time_from_body(pages),
         venue=parse_venue(lines, joined, date_line),

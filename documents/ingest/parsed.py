@@ -68,6 +68,9 @@ class ParsedMeeting:
     date: dt.date | None = None
     start_time: dt.time | None = None
     venue: str | None = None
+    #: The paper is the record of one person's decision (committee is their office and date
+    #: the day it was signed): no meeting is held for it.
+    decision_record: bool = False
 
 
 @dataclass

@@ -16,7 +16,7 @@ assert [value for value, _ in TYPE_CHOICES] == list(KINDS)
 
 
 def _public_committees(request=None):
-    return Committee.objects.with_public_meetings().order_by("name")
+    return Committee.objects.with_listed_meetings().order_by("name")
 
 
 class _Slugs(forms.Field):

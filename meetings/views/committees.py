@@ -16,7 +16,7 @@ MEMBER_ROLES = [Attendance.Role.PRESENT, Attendance.Role.APOLOGIES, Attendance.R
 
 @require_safe
 def committee_list(request):
-    published = disclosure.public_meeting("meetings__")
+    published = disclosure.listed_meeting("meetings__")
     committees = (
         Committee.objects.annotate(
             meeting_count=Count("meetings", filter=published),
@@ -48,8 +48,8 @@ def _members(committee):
 
 @require_safe
 def committee_detail(request, slug):
-    committee = get_object_or_404(Committee.objects.with_public_meetings(), slug=slug)
-    meetings = committee.meetings.published().select_related("committee")
+    committee = get_object_or_404(Committee.objects.with_listed_meetings(), slug=slug)
+    meetings = committee.meetings.listed().select_related("committee")
     today = timezone.localdate()
     years = sorted({day.year for day in meetings.past(today).dates("date", "year")}, reverse=True)
     try:

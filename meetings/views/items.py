@@ -17,7 +17,7 @@ from documents.citations import CitationLinker
 from documents.models import Document, PageRange
 from meetings import disclosure
 from meetings.models import AgendaItem, Declaration, Report, Resolution
-from meetings.views.meetings import published_meeting
+from meetings.views.meetings import moves_to_decision, published_meeting
 
 
 def _item(meeting, slug: str) -> AgendaItem:
@@ -66,6 +66,7 @@ def _minute(item: AgendaItem) -> dict:
 
 
 @require_safe
+@moves_to_decision
 def item_detail(request, committee, date, item):
     meeting = published_meeting(committee, date)
     agenda_item = _item(meeting, item)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from decisions.models import Decision
 from documents.models import Document
 from meetings.filters import MeetingFilter
 from meetings.models import AgendaItem, Attendance, Meeting
@@ -28,7 +30,7 @@ WEEKDAYS = [(name, name[:3]) for name in calendar.day_name]
 
 
 def _filtered(request):
-    meetings = Meeting.objects.published().select_related("committee")
+    meetings = Meeting.objects.listed().select_related("committee")
     return MeetingFilter(request.GET or None, queryset=meetings, request=request)
 
 
@@ -99,12 +101,40 @@ def meeting_calendar(request, year=None, month=None):
     )
 
 
+class RecordMoved(Exception):
+    """The address is a record of decision's container: its page is the decision's."""
+
+    def __init__(self, decision) -> None:
+        self.decision = decision
+
+
 def published_meeting(committee: str, date: str) -> Meeting:
-    return get_object_or_404(
+    """The published meeting at this address; RecordMoved when it holds a record of one
+    person's decision (no meeting was held) whose decision is public."""
+    meeting = get_object_or_404(
         Meeting.objects.published().select_related("committee"),
         committee__slug=committee,
         url_key=date,
     )
+    if meeting.is_decision_record:
+        decision = Decision.objects.public().filter(meeting=meeting).order_by("pk").first()
+        if decision is not None:
+            raise RecordMoved(decision)
+    return meeting
+
+
+def moves_to_decision(view):
+    """Answer a record of decision's old meeting (or item) address with a permanent
+    redirect to its decision's page."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except RecordMoved as moved:
+            return redirect(moved.decision, permanent=True)
+
+    return wrapped
 
 
 def attendance_groups(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
@@ -120,6 +150,7 @@ def attendance_groups(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
 
 
 @require_safe
+@moves_to_decision
 def meeting_detail(request, committee, date):
     meeting = published_meeting(committee, date)
     sub_items = (

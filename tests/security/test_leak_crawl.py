@@ -175,7 +175,14 @@ def test_an_anonymous_visitor_never_sees_a_secret(client, world):
     ok = {visit.url for visit in result.visits if visit.status == 200}
     public_papers = Document.objects.public().select_related("meeting__committee")
     assert {d.get_pdf_url() for d in public_papers} <= ok
-    assert {i.get_absolute_url() for i in AgendaItem.objects.published()} <= ok
+    items = AgendaItem.objects.published().select_related("meeting__committee")
+    assert {i.get_absolute_url() for i in items.filter(meeting__is_decision_record=False)} <= ok
+    # A published record of one person's decision is read at its decision's page; its old
+    # meeting address moves there.
+    record = Decision.objects.get(reference="24/00093")
+    assert record.meeting.is_decision_record and record.get_absolute_url() in ok
+    moved = {visit.url for visit in result.visits if visit.status == 301}
+    assert record.meeting.get_absolute_url() in moved
 
 
 def test_the_crawl_finds_a_secret_that_is_published(client, world):

@@ -35,6 +35,7 @@ from meetings.models import (
     Report,
     Resolution,
 )
+from tests.decisions.records import record_pdf
 from tests.pdfmaker import make_pdf
 from tests.security.markers import Secret, Secrets
 from tests.shared_papers import paper
@@ -47,6 +48,7 @@ PUBLISHED_PAPERS = [
     "uk_kent_cabinet_2025-01-30_supplementary-pack_PROD-24-00096.pdf",
     "uk_kent_cabinet_2025-03-13_public-reports-pack.pdf",
     "uk_kent_county-council_2025-03-13_printed-minutes.pdf",
+    "uk_kent_record-of-decision_24-00093.pdf",  # one person's decision: no meeting held
     "uk_hertingfordbury-pc_2019-09-11_minutes.pdf",
     "us_east-palo-alto_planning-commission_2020-01-27_minutes.pdf",
 ]
@@ -260,6 +262,7 @@ def build_world(folder: Path) -> World:
     _draft_meeting_of_a_hidden_committee(plant)
     _draft_meeting_of_a_public_committee(plant, today)
     _withheld_decisions(plant)
+    _unpublished_record_of_decision(plant)
     return World(secrets, sorted(set(plant.near_words)), control)
 
 
@@ -409,3 +412,24 @@ def _withheld_decisions(plant: Planter) -> None:
     plant.fields(Decision(title="", is_published=False), "unpublished typed decision", "title")
     draft = Meeting.objects.filter(committee__name="Cabinet", is_published=False).get()
     plant.fields(Decision(title="", meeting=draft), "decision at a draft meeting", "title")
+
+
+def _unpublished_record_of_decision(plant: Planter) -> None:
+    """A record of one person's decision ingested unpublished: filed under their office (a
+    committee with nothing public), its decision, parts, paper and container all secret."""
+    path = record_pdf(
+        plant.folder,
+        maker="Ms Ann Other, Cabinet Member for Waste",
+        reference="25/00099",
+        name="unpublished-record.pdf",
+    )
+    ingest([str(path)], publish=False)
+    decision = Decision.objects.get(reference="25/00099")
+    container = decision.meeting
+    assert container.is_decision_record and not container.is_published
+    plant.fields(decision, "unpublished own record", "title", "reasons", "decision_maker_role")
+    plant.fields(decision.parts.get(), "unpublished own record part", "text")
+    plant.fields(container.committee, "unpublished record office", "name")
+    plant.meeting_fields(container, "unpublished record container")
+    plant.fields(container.items.get(), "unpublished record item", "title")
+    plant.page(decision.source, 1, "unpublished record page")
