@@ -34,7 +34,8 @@ def title_similarity(a: str | None, b: str | None) -> float:
 
 
 def number_key(value: str | None) -> str:
-    return re.sub(r"[\s.:()]", "", (value or "").lower())
+    """An item number as compared: "3.", "(3)" and "3" are one; "3.1" is not "31"."""
+    return re.sub(r"[\s:()]|(?<!\d)\.|\.(?!\d)", "", (value or "").lower())
 
 
 def person_key(name: str) -> str:

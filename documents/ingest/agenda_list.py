@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .exempt import (
     exempt_paragraph,
+    is_closed_session,
     is_exclusion_motion,
     is_exempt_section_heading,
     is_public_section_heading,
@@ -87,6 +88,8 @@ class _Draft:
     title: list[str]
     body: list[str] = field(default_factory=list)
     subs: list[str] = field(default_factory=list)
+    # Decimal items under this one ("2.1", "5.1"): items of their own, listed after it.
+    decimals: list[_Draft] = field(default_factory=list)
     refs: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (a, b, trailing)
     private: bool = False
     private_context: str = ""
@@ -127,6 +130,7 @@ def _is_continuation(previous: str, line: str, title_upper: bool) -> bool:
 
 class _ListReader:
     def __init__(self, any_first_number: bool) -> None:
+        self.page = 0
         self.items: list[_Draft] = []
         self.any_first_number = any_first_number
         self.seen_intro = False
@@ -162,6 +166,7 @@ class _ListReader:
 
     # -- lines -------------------------------------------------------------------
     def feed(self, line: str, page: int) -> None:
+        self.page = page
         if re.search(r"\b(agenda|items?|business)\b", line, re.I):
             self.seen_intro = True
         if not line or _PAGE_STAMP.match(line):
@@ -200,9 +205,17 @@ class _ListReader:
             return
         sub = _DECIMAL_SUB.match(line)
         if sub and sub.group("parent") == current.number.rstrip("abcdefgh"):
-            current.subs.append(_clean(sub.group("num") + " " + sub.group("title")))
+            decimal = _Draft(number=sub.group("num"), page=self.page, title=[sub.group("title")])
+            decimal.private, decimal.private_context = current.private, current.private_context
+            current.decimals.append(decimal)
             current.open_title = False
             return
+        if current.decimals and current.decimals[-1].open_title:
+            decimal = current.decimals[-1]
+            if _is_continuation(decimal.title[-1], line, self._upper(decimal)):
+                decimal.title.append(line)
+                return
+            decimal.open_title = False
         if _LETTER_SUB.match(line) or self._other_scheme(line):
             current.subs.append(line)
             current.open_title = False
@@ -257,7 +270,7 @@ def _finish(draft: _Draft) -> ParsedItem:
         draft.body.insert(0, lead.group("rest"))
     own_text = " ".join([title, *draft.body, *draft.subs])
     motion = is_exclusion_motion(title)
-    exempt = not motion and (draft.private or looks_exempt(own_text))
+    exempt = not motion and (draft.private or looks_exempt(own_text) or is_closed_session(title))
     paragraph = None
     if exempt:
         paragraph = exempt_paragraph(own_text) or exempt_paragraph(draft.private_context)
@@ -296,4 +309,17 @@ def parse_agenda_list(
             reader.feed(_clean(raw), page.number)
     items = [_finish(draft) for draft in reader.items]
     _drop_implausible_trailing_refs(reader.items, items)
-    return items
+    return [
+        each
+        for draft, item in zip(reader.items, items, strict=True)
+        for each in (item, *(_decimal(sub, item) for sub in draft.decimals))
+    ]
+
+
+def _decimal(draft: _Draft, parent: ParsedItem) -> ParsedItem:
+    """A decimal item ("3.1" under "3 CLOSED SESSION"), on its parent's page and private
+    when its parent is."""
+    item = _finish(draft)
+    if parent.exempt and not item.exempt:
+        item.exempt, item.exempt_paragraph = True, parent.exempt_paragraph
+    return item

@@ -32,6 +32,7 @@ from documents.ingest.parsed import (
     ParsedVote,
 )
 from documents.ingest.vocabulary import AGENDA_KINDS
+from meetings.matching import number_key
 
 PRECEDENCE = {
     "agenda-pack": 0,
@@ -124,10 +125,6 @@ class MeetingPlan:
 
 def words(text: str | None) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).split())
-
-
-def number_key(value: str | None) -> str:
-    return re.sub(r"[\s.:()]", "", (value or "").lower())
 
 
 def similarity(a: str | None, b: str | None) -> float:

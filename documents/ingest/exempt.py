@@ -71,6 +71,18 @@ def looks_exempt(text: str) -> bool:
     return bool(_EXEMPT_WORDING.search(_strip_instructions(text or "")))
 
 
+_CLOSED_SESSION = re.compile(
+    r"^(?:(?:adjourn(?:ment)?|recess)\s+(?:in)?to\s+)?(?:closed|executive)\s+session\b", re.I
+)
+
+
+def is_closed_session(title: str) -> bool:
+    """An agenda item that is a US board's closed (or executive) session: business taken
+    without the public, the counterpart of exempt business. "Report from closed session"
+    is public."""
+    return bool(_CLOSED_SESSION.match((title or "").strip()))
+
+
 def exempt_paragraph(text: str) -> int | None:
     """The Schedule 12A paragraph (1-7) the text cites, if any."""
     text = _strip_instructions(text or "")

@@ -73,7 +73,15 @@ def _title(first: str, following: list[Line]) -> tuple[str, int]:
         parts.append(line.text[: end.start()] if end else line.text)
         if end:
             break
-    return _TAG.sub("", " ".join(parts)).strip(" .:;-–"), 0
+    return _TAG.sub("", _without_list(" ".join(parts))).strip(" .:;-–"), 0
+
+
+def _without_list(title: str) -> str:
+    """A heading that runs into a list after a colon ("Possible Agenda Items for the Next
+    Meeting: Park Tour, Invite ..., Process of ...") is the heading alone."""
+    head, colon, rest = title.partition(": ")
+    listed = rest.count(",") >= 2 and len(head.split()) >= 3
+    return head if colon and listed and _title_case_share(head) >= 0.75 else title
 
 
 def _lettered(span: MinuteSpan) -> list[tuple[int, str, str, int]]:

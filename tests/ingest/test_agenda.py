@@ -79,16 +79,45 @@ def test_dotted_leaders_decimal_sub_items_and_part_two():
         "4 Staffing restructure ........ 41 - 50\n"
     )
     items = parse_agenda_list(text_pages(text))
-    assert [item.title for item in items] == [
-        "Apologies for absence",
-        "Minutes of the last meeting",
-        "Planning applications",
-        "Staffing restructure",
+    # Decimal items are items of their own, after the item they are numbered under.
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Apologies for absence"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Planning applications"),
+        ("3.1", "Land at Mill Lane"),
+        ("3.2", "The Old Rectory"),
+        ("4", "Staffing restructure"),
     ]
-    assert items[2].sub_items == ["3.1 Land at Mill Lane", "3.2 The Old Rectory"]
     assert (items[1].printed_page, items[1].printed_page_end) == (3, 8)
-    assert [item.exempt for item in items] == [False, False, False, True]
-    assert items[3].exempt_paragraph == 1
+    assert [item.exempt for item in items] == [False, False, False, False, False, True]
+    assert items[5].exempt_paragraph == 1
+
+
+def test_a_closed_session_and_the_items_numbered_under_it_are_not_public():
+    text = (
+        "AGENDA\n"
+        "1. CALL TO ORDER\n"
+        "2. CLOSED SESSION\n"
+        "By law, closed sessions are not open to the public.\n"
+        "2.1 Public Employee Performance Evaluation - Pursuant to Government Code\n"
+        "Section 54957\n"
+        "3. REPORT FROM CLOSED SESSION\n"
+        "4. DISCUSSION\n"
+        "4.1 Board Governance\n"
+    )
+    items = parse_agenda_list(text_pages(text))
+    assert [(item.number, item.title, item.exempt) for item in items] == [
+        ("1", "CALL TO ORDER", False),
+        ("2", "CLOSED SESSION", True),
+        (
+            "2.1",
+            "Public Employee Performance Evaluation - Pursuant to Government Code Section 54957",
+            True,
+        ),
+        ("3", "REPORT FROM CLOSED SESSION", False),
+        ("4", "DISCUSSION", False),
+        ("4.1", "Board Governance", False),
+    ]
 
 
 def test_exclusion_motion_makes_following_items_exempt():

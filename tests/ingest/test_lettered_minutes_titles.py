@@ -66,3 +66,17 @@ def test_a_lettered_item_ends_its_title_where_its_first_sentence_ends(tmp_path):
         "occupied by the 9-hole course and build playing fields on 12 acres of land on North "
         "Loop Road in the Business Park"
     )
+
+
+def test_a_heading_that_runs_into_a_list_after_a_colon_is_the_heading(tmp_path):
+    items = items_of(
+        tmp_path,
+        [
+            "7. NEXT MEETING",
+            "7-A Next Regular Meeting is October 12, 2023",
+            "7-B Possible Agenda Items for the Next Meeting: Park Tour, Invite the Leisure Club to",
+            "share what they do, Process of the Parade",
+            "8. ADJOURNMENT",
+        ],
+    )
+    assert items["7-B"] == "Possible Agenda Items for the Next Meeting"
