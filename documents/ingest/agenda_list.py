@@ -56,6 +56,11 @@ _CAPS_LEAD = re.compile(
     r"^(?P<head>(?=(?:[^a-z]*?[A-Z]){6})[^a-z]{6,}?)\s+[-–]\s+(?P<rest>.*[a-z].*)$"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+# An item line that ends in its file's reference ("33. SUBJECT: STATE AND FEDERAL REPORT
+# 2017-0346"): agendas made from a legislative file system number items board-wide, so
+# they need not run 1, 2, 3; the reference says the line is an item.
+_FILED_ITEM = re.compile(r"^\d{1,3}\.\s+\S.*\s(?P<file>\d{2,4}-\d{3,5})$")
+_SUBJECT_LABEL = re.compile(r"^subject\s*:\s*", re.I)
 
 
 def _roman_value(text: str) -> int | None:
@@ -94,6 +99,7 @@ class _Draft:
     private: bool = False
     private_context: str = ""
     open_title: bool = True
+    file_reference: str = ""  # a filed item's reference, printed after its title
 
 
 def _clean(line: str) -> str:
@@ -113,6 +119,8 @@ def _strip_refs(text: str, draft: _Draft) -> str:
 def _is_continuation(previous: str, line: str, title_upper: bool) -> bool:
     if not line or _REF_LINE.match(line):
         return False
+    if line.endswith(":") and len(line.split()) <= 2:
+        return False  # "CONSIDER:", "APPROVE:": the lead-in to what is asked, not the title
     if previous.count("(") > previous.count(")"):
         return True
     if line[0].islower():
@@ -129,7 +137,8 @@ def _is_continuation(previous: str, line: str, title_upper: bool) -> bool:
 
 
 class _ListReader:
-    def __init__(self, any_first_number: bool) -> None:
+    def __init__(self, any_first_number: bool, *, filed: bool = False) -> None:
+        self.filed = filed  # items are the numbered lines that end in a file reference
         self.page = 0
         self.items: list[_Draft] = []
         self.any_first_number = any_first_number
@@ -141,7 +150,9 @@ class _ListReader:
         self.in_section_note = False
 
     # -- numbering ---------------------------------------------------------------
-    def _accepts(self, number: str) -> bool:
+    def _accepts(self, number: str, line: str) -> bool:
+        if self.filed:
+            return bool(_FILED_ITEM.match(line)) and number not in {d.number for d in self.items}
         parsed = _scheme_and_value(number)
         if parsed is None:
             return False
@@ -176,7 +187,7 @@ class _ListReader:
             self._feed_inside(current, line)
             return
         match = _ITEM.match(line)
-        accepted = bool(match) and self._accepts(match.group("num"))
+        accepted = bool(match) and self._accepts(match.group("num"), line)
         if not accepted and is_exempt_section_heading(line):
             self.private, self.section_context, self.in_section_note = True, line, True
             return
@@ -186,7 +197,13 @@ class _ListReader:
             return
         if accepted:
             self.in_section_note = False
-            self._start(match.group("num"), match.group("title"), page)
+            title = match.group("title")
+            filed = _FILED_ITEM.match(line) if self.filed else None
+            if filed:
+                title = _SUBJECT_LABEL.sub("", title[: len(title) - len(filed["file"])].strip())
+            self._start(match.group("num"), title, page)
+            if filed:
+                self.items[-1].file_reference = filed["file"]
             return
         if self.in_section_note:
             self.section_context += " " + line
@@ -303,10 +320,10 @@ def parse_agenda_list(
     hold the printed page reference. ``any_first_number`` lets the list start at any number
     (supplements list only the items they add).
     """
-    reader = _ListReader(any_first_number)
-    for page in pages:
-        for raw in page.raw_text.splitlines():
-            reader.feed(_clean(raw), page.number)
+    reader = _read(pages, _ListReader(any_first_number))
+    if len(reader.items) < 2:
+        filed = _read(pages, _ListReader(any_first_number, filed=True))
+        reader = filed if len(filed.items) >= 2 else reader
     items = [_finish(draft) for draft in reader.items]
     _drop_implausible_trailing_refs(reader.items, items)
     return [
@@ -314,6 +331,13 @@ def parse_agenda_list(
         for draft, item in zip(reader.items, items, strict=True)
         for each in (item, *(_decimal(sub, item) for sub in draft.decimals))
     ]
+
+
+def _read(pages: list[PageContent], reader: _ListReader) -> _ListReader:
+    for page in pages:
+        for raw in page.raw_text.splitlines():
+            reader.feed(_clean(raw), page.number)
+    return reader
 
 
 def _decimal(draft: _Draft, parent: ParsedItem) -> ParsedItem:

@@ -24,6 +24,7 @@ from .cleaning import strip_controls
 from .errors import IngestError, size_words
 from .layout import page_lines
 from .parsed import PageContent
+from .row_fragments import rejoin_row_fragments
 from .ruled_tables import RuledTable, page_tables
 from .signature import HEAD_BYTES, sniff_problem
 from .viewer_actions import page_findings
@@ -198,6 +199,7 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
             extracted = textpage.get_text_bounded()
             text = normalise_raw(extracted)
             layout = page_lines(textpage, extracted, page.get_height())
+            text, layout = rejoin_row_fragments(text, layout)
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
                 found = page_tables(page, textpage)
                 for table in found:
