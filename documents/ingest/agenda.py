@@ -20,9 +20,11 @@ from .pack_pages import (
     printed_page_numbers,
     printed_to_physical,
     strip_stamps,
+    unstamped_lines,
 )
 from .parsed import PageContent, ParsedItem, ParsedReport, ParsedResolution
-from .report_frontsheet import contact_author, parse_report_frontsheet
+from .report_frontsheet import parse_report_frontsheet, report_section
+from .report_people import contact_block
 
 MAX_FRONT_SHEET_PAGES = 8
 EXEMPT_HEAD = 15  # lines at the top of a paper where it is marked not for publication
@@ -85,10 +87,6 @@ def parse_agenda(pages: list[PageContent], kind: str) -> list[ParsedItem]:
     return items
 
 
-def _paper_text(pages: list[PageContent], start: int, count: int = 2) -> str:
-    return "\n".join(strip_stamps(page.raw_text) for page in pages[start - 1 : start - 1 + count])
-
-
 def _read_paper(item: ParsedItem, pages: list[PageContent]) -> None:
     """Attach the paper's front sheet (or decision record) to its agenda item."""
     paper = pages[item.page_start - 1 : item.page_end]
@@ -100,7 +98,8 @@ def _read_paper(item: ParsedItem, pages: list[PageContent]) -> None:
             return
     # Only the item's own pages: a short paper must not take the next paper's front sheet.
     own_pages = min(2, item.page_end - item.page_start + 1)
-    report = parse_report_frontsheet(_paper_text(pages, item.page_start, own_pages))
+    text, layout = unstamped_lines(pages[item.page_start - 1 : item.page_start - 1 + own_pages])
+    report = parse_report_frontsheet(text, layout=layout)
     if report is not None:
         item.report = report
         _mark_exempt(item, report.exempt, report.exempt_paragraph)
@@ -118,14 +117,9 @@ def _mark_exempt(item: ParsedItem, exempt: bool, paragraph: int | None) -> None:
 
 def parse_single_report(pages: list[PageContent]) -> ParsedItem:
     """A stand-alone report: one item spanning the document, with its front sheet."""
-    text = _paper_text(pages, 1)
-    report = parse_report_frontsheet(text, min_fields=1) or ParsedReport()
-    if not report.report_author:
-        # Reports print their contact block at the end ("11. Contact details").
-        tail = "\n".join(strip_stamps(page.raw_text) for page in pages[-3:])
-        found = contact_author(tail)
-        if found:
-            report.report_author, report.author_title = found[0], found[1] or report.author_title
+    text, layout = unstamped_lines(pages[:2])
+    report = parse_report_frontsheet(text, min_fields=1, layout=layout) or ParsedReport()
+    _read_contacts(report, pages)
     marks = agenda_item_marks(pages[:1])
     number = next(iter(marks), None)
     title = _without_date(report.title or _first_heading(pages[0].raw_text) or "Report")
@@ -144,6 +138,42 @@ def parse_single_report(pages: list[PageContent]) -> ParsedItem:
     if report.exempt:
         item.exempt, item.exempt_paragraph = True, report.exempt_paragraph
     return item
+
+
+def _read_contacts(report: ParsedReport, pages: list[PageContent]) -> None:
+    """Fill what the front sheet left out from the rest of the report: the author(s) and
+    director from its contact block or closing signature, the recommendations and reasons
+    from their own sections."""
+    wanted = ("report_author", "executive_director", "recommendation", "reason_for_recommendation")
+    if all(getattr(report, name) for name in wanted):
+        return
+    whole = "\n".join(strip_stamps(page.raw_text) for page in pages)
+    if not report.report_author or not report.executive_director:
+        # Reports print their contact block at the end ("11. Contact details").
+        authors, director = contact_block(*_placed_text(pages[-3:]))
+        if not authors:
+            authors = contact_block(whole)[0]
+        if authors and not report.report_author:
+            report.report_author = "; ".join(name for name, _ in authors)
+            titles = [title for _, title in authors if title]
+            report.author_title = "; ".join(titles) or report.author_title
+        report.executive_director = report.executive_director or director
+    for name in ("recommendation", "reason_for_recommendation"):
+        if not getattr(report, name):
+            setattr(report, name, report_section(whole, name))
+
+
+def _placed_text(pages: list[PageContent]) -> tuple[str, list]:
+    """The pages' unstamped text, with each line's (page, top, left) where measured."""
+    lines: list[str] = []
+    places: list = []
+    for page in pages:
+        text, layout = unstamped_lines([page])
+        page_lines = text.split("\n")
+        lines += page_lines
+        boxes = layout or [None] * len(page_lines)
+        places += [box and (page.number, box.top, box.x0) for box in boxes]
+    return "\n".join(lines), places
 
 
 def _without_date(title: str) -> str:

@@ -39,6 +39,23 @@ def strip_stamps(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not _STAMP_LINE.match(line))
 
 
+def unstamped_lines(pages: list[PageContent]) -> tuple[str, list | None]:
+    """The pages' text as ``strip_stamps`` leaves it, with each kept line's layout box
+    (None for the whole when a page was not measured)."""
+    kept: list[str] = []
+    boxes: list = []
+    measured = True
+    for page in pages:
+        lines = page.raw_text.splitlines()
+        layout = page.layout if page.layout is not None and len(page.layout) == len(lines) else None
+        measured = measured and layout is not None
+        for index, line in enumerate(lines):
+            if not _STAMP_LINE.match(line):
+                kept.append(line)
+                boxes.append(layout[index] if layout is not None else None)
+    return "\n".join(kept), boxes if measured else None
+
+
 def is_blank_page(page: PageContent) -> bool:
     """True for an empty page or one that only says it is intentionally left blank."""
     if page.blank:

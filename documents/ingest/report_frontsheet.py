@@ -11,6 +11,7 @@ import re
 
 from .exempt import exempt_paragraph, looks_exempt
 from .parsed import ParsedReport
+from .report_people import assign_from
 
 # field -> label synonyms (regex fragments, matched at the start of a line, before ":").
 LABELS: dict[str, tuple[str, ...]] = {
@@ -71,7 +72,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"\s+of\s+decision)?",
         r"title\s+of\s+decision",
     ),
-    "from": (r"report\s+of", r"from", r"report\s+by", r"report\s+from"),
+    "from": (r"report\s+of", r"from", r"report\s+by", r"report\s+from", r"by"),
     "_other": (
         r"meeting",
         r"date",
@@ -134,35 +135,69 @@ def _field_for(label: str) -> str:
     return "_other"
 
 
-def _labelled_values(lines: list[str]) -> list[tuple[str, str, int]]:
-    """(field, value, line index) for each label line, values gathered across lines."""
-    found: list[tuple[str, list[str], int]] = []
-    current: list[str] | None = None
+def _value_column(box, label_box) -> bool | None:
+    """Whether a line sits in the value column of a label set in columns (None: unknown)."""
+    if box is None or label_box is None or label_box.rest_x is None:
+        return None
+    return box.x0 >= label_box.x0 + 12
+
+
+def _after_gap(box, previous) -> bool:
+    """A line set lower than the line pitch: a new entry of a list value."""
+    if box is None or previous is None:
+        return False
+    return box.top - previous.top > 1.6 * max(previous.size, 1.0)
+
+
+def _labelled_values(lines: list[str], layout: list | None = None) -> list[tuple[str, list, int]]:
+    """(field, value lines, line index) for each label line, values gathered across lines.
+
+    Each value line is (text, set after a gap). With the page layout, a short value runs on
+    while the lines stay in the label's value column; without it, for a line or two.
+    """
+    boxes = layout if layout is not None and len(layout) == len(lines) else [None] * len(lines)
+    found: list[tuple[str, list, int]] = []
+    current: list | None = None
     current_field = ""
+    label_box = previous = None
     for index, line in enumerate(lines):
+        box = boxes[index]
         match = _LABEL_LINE.match(line)
         heading = _HEADING_LABEL.match(line)
         if heading:
             match = None
             found.append((_field_for(heading.group("label")), [], index))
         elif match:
-            found.append((_field_for(match.group("label")), [match.group("value").strip()], index))
+            value = match.group("value").strip()
+            found.append((_field_for(match.group("label")), [(value, False)], index))
         elif current is not None and _NUMBERED_SECTION.match(line) and current_field in _LONG:
             current = None
             continue
-        elif current is not None and current_field == "title" and _ANY_LABEL.match(line):
-            current = None  # "Previous Pathway: ..." is the next label, not more of the subject
+        elif current is not None and current_field not in _LONG:
+            column = _value_column(box, label_box)
+            if column is False or (column is None and _ANY_LABEL.match(line)):
+                current = None  # back at the label column: the next label, or the body
+                continue
+            # Without the layout a subject or a list of people ("From") wraps over up to
+            # four lines, other fields two.
+            limit = 8 if column else 4 if current_field in {"title", "from"} else 2
+            if len(current) < limit and line.strip():
+                current.append((line.strip(), _after_gap(box, previous)))
+            previous = box or previous
             continue
         elif current is not None:
-            # A subject wraps over up to four lines; other short fields over two.
-            limit = 60 if current_field in _LONG else 4 if current_field == "title" else 2
-            if len(current) < limit and line.strip():
-                current.append(line.strip())
+            if len(current) < 60 and line.strip():
+                current.append((line.strip(), False))
             continue
         else:
             continue
         current_field, current = found[-1][0], found[-1][1]
-    return [(name, " ".join(v for v in values if v).strip(), i) for name, values, i in found]
+        label_box = previous = box
+    return found
+
+
+def _joined(values: list) -> str:
+    return " ".join(text for text, _ in values if text).strip()
 
 
 def _title_above(lines: list[str], index: int) -> str | None:
@@ -175,9 +210,13 @@ def _title_above(lines: list[str], index: int) -> str | None:
     return " ".join(title) or None
 
 
-def parse_report_frontsheet(text: str, min_fields: int = 2) -> ParsedReport | None:
+def parse_report_frontsheet(
+    text: str, min_fields: int = 2, layout: list | None = None
+) -> ParsedReport | None:
     """The front-sheet fields of a report whose first page(s) are ``text``.
 
+    ``layout`` (a ``layout.LineBox`` or None per line of ``text``) tells a value's wrapped
+    lines, set in the value column, from the next label or the body at the label column.
     None when fewer than ``min_fields`` front-sheet fields are found (a paper without one).
     """
     lines = [line.rstrip() for line in text.splitlines()]
@@ -191,7 +230,8 @@ def parse_report_frontsheet(text: str, min_fields: int = 2) -> ParsedReport | No
         report.title = _title_above(lines, decision_index)
         hits += 1
     seen_author = False
-    for name, value, _ in _labelled_values(lines):
+    for name, values, _ in _labelled_values(lines, layout):
+        value = _joined(values)
         if name == "_other" or not value:
             continue
         if name == "title" and seen_author is False and report.title:
@@ -199,7 +239,7 @@ def parse_report_frontsheet(text: str, min_fields: int = 2) -> ParsedReport | No
         if name == "author_title" and not seen_author:
             name = "title"
         if name == "from":
-            _assign_from(report, value)
+            assign_from(report, values)
             hits += 1
             continue
         if name == "author_contact":
@@ -227,22 +267,42 @@ def parse_report_frontsheet(text: str, min_fields: int = 2) -> ParsedReport | No
     return report
 
 
+_SECTION_HEADINGS = {
+    "recommendation": re.compile(
+        r"^\s*(?:\d{1,2}(?:\.0)?\.?\s+)?recommendations?(?:\(s\))?\s*:?\s*$", re.I
+    ),
+    "reason_for_recommendation": re.compile(
+        r"^\s*(?:\d{1,2}(?:\.0)?\.?\s+)?reasons?(?:\(s\))?\s+for\s+(?:the\s+)?"
+        r"(?:recommendations?|decisions?)(?:\(s\))?\s*:?\s*$",
+        re.I,
+    ),
+}
+
+
+def report_section(text: str, name: str) -> str | None:
+    """The text under a report's own "Recommendation(s)" or "Reasons for Recommendations"
+    heading (often pages after the front sheet), up to the next section."""
+    lines = text.splitlines()
+    heading = _SECTION_HEADINGS[name]
+    start = next((i for i, line in enumerate(lines) if heading.match(line)), None)
+    if start is None:
+        return None
+    body: list[str] = []
+    for line in lines[start + 1 : start + 30]:
+        if _NUMBERED_SECTION.match(line) or _HEADING_LABEL.match(line):
+            break
+        if line.strip():
+            body.append(line.strip())
+    return _tidy(" ".join(body), name) or None
+
+
 def _tidy(value: str, name: str) -> str:
     value = re.sub(r"\s+", " ", value).strip()
     if name not in _LONG:
         value = value.rstrip(" .;,")
+    else:  # "2.1 Cabinet is asked to ..." : the paragraph number is not the recommendation
+        value = re.sub(r"^\d{1,2}\.\d{1,2}\.?\s+", "", value)
     return value
-
-
-def _assign_from(report: ParsedReport, value: str) -> None:
-    """A "Report of" / "From" value may name the cabinet member, the director, or both."""
-    parts = re.split(r"\s{2,}|(?<=[a-z])\s+(?=[A-Z][a-z]+ [A-Z][a-z]+,)", value)
-    for part in parts:
-        part = part.strip(" ,")
-        if re.search(r"cabinet\s+member|portfolio|leader|executive\s+member", part, re.I):
-            report.portfolio_holder = report.portfolio_holder or part
-        elif re.search(r"director|chief\s+executive|head\s+of|officer", part, re.I):
-            report.executive_director = report.executive_director or part
 
 
 def _split_author_title(report: ParsedReport) -> None:
@@ -255,43 +315,3 @@ def _split_author_title(report: ParsedReport) -> None:
     if report.report_author:
         pattern = r"\s+(?:tel|e-?mail|phone)\b"
         report.report_author = re.split(pattern, report.report_author, maxsplit=1, flags=re.I)[0]
-
-
-_AUTHOR_LABEL = re.compile(r"^\s*(?:report\s+)?author(?:\s*\(s\))?\b\s*:?\s*(?P<rest>.*)$", re.I)
-_CONTACT_NOISE = re.compile(
-    r"@|\d{4}|^\s*(?:tel|telephone|phone|email|e-mail|mobile|ext)\b|:\s*$|^\s*relevant\s+", re.I
-)
-_PERSON = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr)\.?\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$"
-)
-
-
-_ROLE = re.compile(
-    r"\b(?:director|officer|manager|head|chief|accountant|clerk|lead|adviser|advisor|analyst|"
-    r"counsel|executive|assistant|deputy|interim|acting|senior|principal|coordinator)\b",
-    re.I,
-)
-
-
-def contact_author(text: str) -> tuple[str, str | None] | None:
-    """The report author and their job title from the "Contact details" block a report
-    prints at its end ("Report Author:" / "Nick Abrahams" / "Assistant Director ...")."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for index, line in enumerate(lines):
-        label = _AUTHOR_LABEL.match(line)
-        if not label or re.search(r"\band\b", line, re.I):
-            continue
-        rest = re.sub(r"\s*relevant\s+director.*$", "", label["rest"], flags=re.I).strip(" :")
-        following = [rest] if rest else []
-        following += [n for n in lines[index + 1 : index + 4] if not _CONTACT_NOISE.search(n)]
-        if not following:
-            continue
-        name, _, title = following[0].partition(",")
-        if not _PERSON.match(name.strip()):
-            continue
-        title = title.strip() or (following[1] if len(following) > 1 else "")
-        person = _PERSON.match(title) and not _ROLE.search(title)
-        if title and (person or _AUTHOR_LABEL.match(title)):
-            title = ""
-        return name.strip(), title.strip() or None
-    return None

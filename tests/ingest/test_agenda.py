@@ -162,7 +162,8 @@ def test_single_report_document():
     assert (item.page_start, item.page_end, item.has_paper) == (1, 1, True)
     assert item.report.portfolio_holder == "Cabinet Member for Environment"
     assert item.report.report_author == "Jo Bloggs"
-    assert item.report.recommendation.startswith("2.1 Cabinet is asked to RESOLVE")
+    # the paragraph number "2.1" is not part of the recommendation
+    assert item.report.recommendation == "Cabinet is asked to RESOLVE that the strategy be adopted."
 
 
 def test_record_of_decision_form():

@@ -46,7 +46,7 @@ def test_a_meeting_line_and_a_trailing_date_are_not_the_title():
 
 
 def test_the_author_is_read_from_the_contact_block_at_the_end():
-    from documents.ingest.report_frontsheet import contact_author
+    from documents.ingest.report_people import contact_author
 
     assert contact_author(
         "11. Contact details\nReport Author:\nNick Abrahams\nAssistant Director Education\n"
