@@ -65,9 +65,10 @@ def _title(first: str, following: list[Line]) -> tuple[str, int]:
     # A heading wrapped onto the lines below ("... Bus Service Plan Update" / "(Action)",
     # "Public Hearing / Scoping Session of the ... for the" / "proposal to reconfigure ...").
     for line in following[:4]:
-        if parts[-1].endswith((".", ":")) or len(parts[-1]) < 55:
+        if parts[-1].endswith((".", ":")) or (len(parts[-1]) < 55 and parts[-1][-1:] != ","):
             break
-        if not line.text[:1].islower() and not _TAG.fullmatch(line.text):
+        wrapped = parts[-1].rstrip().endswith(",")
+        if not line.text[:1].islower() and not _TAG.fullmatch(line.text) and not wrapped:
             break
         end = _SENTENCE_END.search(line.text)
         parts.append(line.text[: end.start()] if end else line.text)
@@ -111,11 +112,45 @@ def _lettered(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
     return found
 
 
+_RESTARTED = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<title>[A-Z0-9“\"'‘(].*)$")
+_NOT_AN_ITEM = re.compile(r"^(?:that|to|and|the\s+\w+\s+(?:was|were|is|are|noted))\b", re.I)
+
+
+def _numbered_under(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
+    """Items numbered afresh under a numbered section ("4. APPROVAL OF CONSENT CALENDAR",
+    then "1. June 10, 2019 ... Minutes", "2. Meeting Calendar 2020"): the section's body
+    opens with the first of them, they count up from 1, and every one reads as a heading,
+    not as a numbered paragraph of the minute ("1. Mr Gough presented the report."). They
+    are numbered "4.1", "4.2", so they stay distinct from the sections "1" and "2"."""
+    if not span.number or not re.fullmatch(r"\d{1,3}", span.number) or not span.body:
+        return []
+    found: list[tuple[int, str, str, int]] = []
+    due = 1
+    for index, line in enumerate(span.body):
+        match = _RESTARTED.match(line.text)
+        if not match or int(match["n"]) != due or (due == 1 and index != 0):
+            continue
+        title, used = _title(match["title"], span.body[index + 1 :])
+        if not _reads_as_heading(title, span.body[index : index + 6], match.start("title")):
+            return []  # one numbered paragraph: the numbers are the minute's paragraphs
+        found.append((index, f"{span.number}.{due}", title, used))
+        due += 1
+    return found
+
+
+def _reads_as_heading(title: str, lines: list[Line], start: int) -> bool:
+    if _NOT_AN_ITEM.match(title) or len(title.split()) > 30 or title.endswith(":"):
+        return False
+    source = " ".join(line.text.strip() for line in lines)[start:]
+    after = source[len(title) : len(title) + 1] if source.startswith(title) else ""
+    return after not in (".", ":") and _title_case_share(title) >= 0.8
+
+
 def split_sub_items(spans: list[MinuteSpan]) -> list[MinuteSpan]:
     """The spans with each section's lettered items placed after it as spans of their own."""
     out: list[MinuteSpan] = []
     for span in spans:
-        lettered = _lettered(span)
+        lettered = _lettered(span) or _numbered_under(span)
         if not lettered:
             out.append(span)
             continue

@@ -72,7 +72,25 @@ def test_us_numbered_agenda_minutes():
     items, att = parse_minutes(
         pages_of_paper("us_east-palo-alto_planning-commission_2020-01-27_minutes.pdf")
     )
-    assert [i.number for i in items] == [str(n) for n in range(1, 9)]
+    # Business numbered afresh under a section ("4. APPROVAL OF CONSENT CALENDAR", then
+    # "1.", "2.") is items of its own, numbered within the section.
+    assert [i.number for i in items] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "4.1",
+        "4.2",
+        "5",
+        "5.1",
+        "6",
+        "7",
+        "7.1",
+        "7.2",
+        "8",
+    ]
+    assert items[5].title == "Planning Commission Meeting Calendar 2020"
+    assert items[7].title == "Election of Chair and Vice Chair"
     assert all(not i.resolutions for i in items)  # motions are not printed as RESOLVED
     assert "Uriel Hernandez" in att.apologies
 
