@@ -45,6 +45,11 @@ _ORG_OF = re.compile(
 _SKIP_ORG_LABELS = re.compile(
     r"^\s*(?:subject|title|report\s+of|from|ask\s+for|email|e-mail)\b", re.I
 )
+_ORG_VERB = re.compile(
+    r"(?:adopting|approving|authori[sz]ing|amending|establishing|accepting|declaring)", re.I
+)
+_WRAPS_ON = re.compile(r"\b(?:of|the|to|for|and|&)\s*$", re.I)
+_AUTHORITY = re.compile(r"\b(?:authority|agency)$", re.I)
 _LOWER_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&", "at"}
 _STATUS_WORDS = re.compile(
     r"\b(?:approved|draft|unconfirmed|confirmed|regular|special|adjourned|extraordinary"
@@ -306,6 +311,9 @@ def _clean_org(name: str) -> str:
     # "Select Dorset Council" can): keep from the first word that is not a common verb/article.
     while words and words[0].lower() in {"the", "select", "of", "and", "a", "meeting", "minutes"}:
         words = words[1:]
+    # "RESOLUTION OF THE ... CITY OF ALAMEDA ADOPTING MINUTES": the name ends before the verb.
+    while words and _ORG_VERB.fullmatch(words[-1]):
+        words = words[:-1]
     return _title_case(" ".join(words))
 
 
@@ -435,12 +443,16 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         summons = re.match(r"\s+(?:to\s+be\s+|will\s+be\s+)?held\b", after)
         if summons and _short(match) and (name := _finish(match["body"], organisation)):
             return name
+    previous = ""
     for line in lines[:25]:
+        before, previous = previous, line
         if len(line.split()) > 12 or line.endswith("."):
             if seen_heading:
                 break  # prose has begun: heading lines are over
             continue  # a notice printed above the heading block
         seen_heading = True
+        if _WRAPS_ON.search(before):
+            continue  # the rest of a name begun above ("... SUCCESSOR AGENCY TO THE")
         if _LABEL.match(line) or _NUMBERED.match(line):
             continue
         if re.search(r"\b(?:meeting|minutes|session)\s+of\b", line, re.I):
@@ -452,6 +464,11 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         if not committee:
             continue
         if organisation and _tidy(committee).lower() == organisation.lower():
+            council_only = council_only or committee
+            continue
+        if _AUTHORITY.search(committee):
+            # "Los Angeles County Metropolitan Transportation Authority" above "Executive
+            # Management Committee": the authority is the body, unless none is named.
             council_only = council_only or committee
             continue
         announced = re.search(r"\b(?:minutes|agenda)\b", line, re.I)

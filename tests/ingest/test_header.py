@@ -93,3 +93,25 @@ def test_the_previous_meetings_date_is_not_taken():
         "The meeting will be held on Thursday 8 June 2023 at 10.00 am"
     )
     assert meeting.date == dt.date(2023, 6, 8)
+
+
+def test_a_committee_named_under_its_authority_is_the_meeting_body():
+    text = (
+        "Metro\nLos Angeles County Metropolitan Transportation Authority\nOne Gateway Plaza\n"
+        "Executive Management Committee\nJohn Fasana, Chair\nAgenda - Final\n"
+        "Thursday, June 15, 2017\n11:30 AM\n"
+    )
+    meeting = parse_meeting([PageContent(number=1, raw_text=text)])
+    assert meeting.committee == "Executive Management Committee"
+
+
+def test_the_second_line_of_a_wrapped_name_is_not_a_name_of_its_own():
+    text = (
+        "RESOLUTION NO. 12-12\n"
+        "RESOLUTION OF THE OVERSIGHT BOARD FOR THE SUCCESSOR AGENCY TO THE\n"
+        "COMMUNITY IMPROVEMENT COMMISSION OF THE CITY OF ALAMEDA ADOPTING\n"
+        "MINUTES OF THE SPECIAL MEETING, OCTOBER 29, 2012\n"
+    )
+    meeting = parse_meeting([PageContent(number=1, raw_text=text)])
+    assert meeting.committee is None  # better unread, for the clerk to give, than a piece
+    assert meeting.organisation == "City of Alameda"
