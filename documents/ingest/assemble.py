@@ -32,7 +32,6 @@ from documents.ingest.parsed import (
     ParsedVote,
 )
 from documents.ingest.vocabulary import AGENDA_KINDS
-from meetings.matching import number_key
 
 PRECEDENCE = {
     "agenda-pack": 0,
@@ -125,6 +124,12 @@ class MeetingPlan:
 
 def words(text: str | None) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).split())
+
+
+def number_key(value: str | None) -> str:
+    """An item number as compared: "3.", "(3)" and "3" are one; "3.1" is not "31" (as
+    ``meetings.matching.number_key``, which the parsers may not import)."""
+    return re.sub(r"[\s:()]|(?<!\d)\.|\.(?!\d)", "", (value or "").lower())
 
 
 def similarity(a: str | None, b: str | None) -> float:

@@ -15,9 +15,17 @@ import re
 from .dates import find_dates, find_times, signed_date, time_from_body
 from .decision_record import one_persons_office
 from .front_matter import front_lines
+from .organisation import (
+    COUNCIL_TYPE,
+    HEAD,
+    PAGE_WORDS,
+    parse_organisation,
+    tidy,
+    title_case,
+)
 from .parsed import PageContent, ParsedMeeting
 
-_HEAD = 40
+_HEAD = HEAD
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /&()-]{1,30}?)\s*:\s*(?P<value>.*)$")
 _DATE_LABELS = {"date", "meeting date", "date of meeting", "to"}
@@ -29,28 +37,8 @@ _BODY_WORD = (
     r"(?:committee|sub-committee|cabinet|council|board|commission|panel|forum|executive"
     r"|assembly|trustees|partnership|authority|group)"
 )
-_COUNCIL_TYPE = (
-    r"(?:(?:county|district|borough|city|town|parish|community|metropolitan\s+borough"
-    r"|unitary|village|combined)\s+)?council"
-)
-_PROPER = r"(?:[A-Z][\w’'&.-]*)"
-_ORG_NAMED = re.compile(
-    rf"((?:{_PROPER}\s+(?:of\s+|and\s+)?){{1,5}}(?i:{_COUNCIL_TYPE}))\b"
-    r"(?!\s+(?i:chamber|offices?|house|hall|tax|meeting|room))"
-)
-_ORG_OF = re.compile(
-    r"\b((?:London\s+|Royal\s+)?(?:City|County|Borough|Town|Village|District|Municipality)"
-    r"\s+of\s+(?:[A-Z][\w’'-]*(?:\s+|$)){1,4})"
-)
-_SKIP_ORG_LABELS = re.compile(
-    r"^\s*(?:subject|title|report\s+of|from|ask\s+for|email|e-mail)\b", re.I
-)
-_ORG_VERB = re.compile(
-    r"(?:adopting|approving|authori[sz]ing|amending|establishing|accepting|declaring)", re.I
-)
 _WRAPS_ON = re.compile(r"\b(?:of|the|to|for|and|&)\s*$", re.I)
 _AUTHORITY = re.compile(r"\b(?:authority|agency)$", re.I)
-_LOWER_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&", "at"}
 _STATUS_WORDS = re.compile(
     r"\b(?:approved|draft|unconfirmed|confirmed|regular|special|adjourned|extraordinary"
     r"|annual|ordinary|public|printed|signed|revised|final)\b",
@@ -90,7 +78,6 @@ _VENUE_WORDS = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[ivx]{1,5}\.)\s")
-_PAGE_WORDS = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b", re.I)
 
 
 def _labels(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -100,22 +87,6 @@ def _labels(lines: list[str]) -> list[tuple[int, str, str]]:
         if match:
             found.append((index, match["label"].strip().lower(), match["value"].strip()))
     return found
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—")
-    return re.sub(r"\s+,", ",", text)
-
-
-def _title_case(text: str) -> str:
-    """ALL-CAPS names to title case ("KENT COUNTY COUNCIL" -> "Kent County Council")."""
-    if not text.isupper():
-        return text
-    words = []
-    for position, word in enumerate(text.lower().split()):
-        keep_lower = position and word in _LOWER_WORDS
-        words.append(word if keep_lower else word[:1].upper() + word[1:])
-    return " ".join(words)
 
 
 # ---------------------------------------------------------------- date and time
@@ -271,10 +242,10 @@ def parse_venue(lines: list[str], joined: str, date_line: int) -> str | None:
             parts = [value]
             if value.endswith(",") or not _VENUE_WORDS.search(value) or len(value) < 60:
                 parts += _continuation(lines, index + 1, 2)
-            return _tidy(", ".join(p.strip(" ,") for p in parts))
+            return tidy(", ".join(p.strip(" ,") for p in parts))
     for match in _HELD_PLACE.finditer(joined):
         if not find_dates(match["venue"]) and _VENUE_WORDS.search(match["venue"]):
-            return _tidy(re.sub(r"\s+on$", "", match["venue"]))
+            return tidy(re.sub(r"\s+on$", "", match["venue"]))
     by_line = "\n".join(lines[:_HEAD])
     # "HELD ON 11TH NOVEMBER 2015 AT 19.30 IN HERTINGFORDBURY COWPER SCHOOL"
     for date in find_dates(by_line)[:3]:
@@ -283,7 +254,7 @@ def parse_venue(lines: list[str], joined: str, date_line: int) -> str | None:
         if times:
             place = _AFTER_TIME_PLACE.match(tail[times[0].end :])
             if place and _VENUE_WORDS.search(place["venue"]):
-                return _tidy(place["venue"])
+                return tidy(place["venue"])
     # A stack of heading lines: committee, date (and time), then the place.
     starts = [date_line] if date_line >= 0 else []
     starts += [i for i, line in enumerate(lines[:20]) if find_dates(line) and i not in starts]
@@ -297,60 +268,12 @@ def parse_venue(lines: list[str], joined: str, date_line: int) -> str | None:
                 continue
             parts = _continuation(lines, following, 3)
             if parts:
-                return _tidy(", ".join(p.strip(" ,") for p in parts))
+                return tidy(", ".join(p.strip(" ,") for p in parts))
             break
     return None
 
 
 # ---------------------------------------------------------------- organisation and committee
-
-
-def _clean_org(name: str) -> str:
-    words = name.split()
-    # Drop a leading sentence word ("Minutes of Hertingfordbury ..." never reaches here, but
-    # "Select Dorset Council" can): keep from the first word that is not a common verb/article.
-    while words and words[0].lower() in {"the", "select", "of", "and", "a", "meeting", "minutes"}:
-        words = words[1:]
-    # "RESOLUTION OF THE ... CITY OF ALAMEDA ADOPTING MINUTES": the name ends before the verb.
-    while words and _ORG_VERB.fullmatch(words[-1]):
-        words = words[:-1]
-    return _title_case(" ".join(words))
-
-
-def parse_organisation(lines: list[str], joined: str) -> str | None:
-    """The council (or city, district...) as printed, in title case when printed in capitals."""
-    candidates: list[tuple[int, str]] = []
-    for index, line in enumerate(lines[:_HEAD]):
-        if _SKIP_ORG_LABELS.match(line):
-            continue
-        text = _title_case(_PAGE_WORDS.sub("", line).strip())
-        for pattern in (_ORG_NAMED, _ORG_OF):
-            for match in pattern.finditer(text):
-                name = _clean_org(_tidy(match.group(1)))
-                if pattern is _ORG_NAMED and not _has_proper_noun(name):
-                    continue
-                score = 100 - index * 2 + (30 if _tidy(text) == name else 0)
-                candidates.append((score, name))
-    if not candidates:
-        flat = re.sub(r"\s+", " ", joined)
-        for match in _ORG_NAMED.finditer(flat):
-            name = _clean_org(_tidy(match.group(1)))
-            if _has_proper_noun(name):
-                candidates.append((0, name))
-                break
-    if not candidates:
-        return None
-    candidates.sort(key=lambda c: -c[0])
-    return candidates[0][1] or None
-
-
-def _has_proper_noun(name: str) -> bool:
-    words = name.split()
-    generic = re.compile(rf"^(?:{_COUNCIL_TYPE}|the|members?|parish|town|city|county)$", re.I)
-    head = [w for w in words[:-1] if not generic.match(w)]
-    type_words = {"county", "district", "borough", "city", "town", "parish", "community"}
-    head = [w for w in head if w.lower() not in type_words | {"metropolitan", "unitary", "village"}]
-    return bool(head) and all(w[:1].isupper() for w in head)
 
 
 def _strip_org(committee: str, organisation: str | None) -> str:
@@ -362,7 +285,7 @@ def _strip_org(committee: str, organisation: str | None) -> str:
         else:
             # The meeting is the council itself: "Hertingfordbury Parish Council" -> "Parish
             # Council"; "Kent County Council" -> "County Council".
-            type_match = re.search(_COUNCIL_TYPE + r"$", organisation, re.I)
+            type_match = re.search(COUNCIL_TYPE + r"$", organisation, re.I)
             committee = type_match.group(0) if type_match else "Council"
         generic = {"city", "county", "borough", "town", "london", "royal", "district", "village"}
         place = [w for w in re.findall(r"[A-Z][\w’'-]+", organisation) if w.lower() not in generic]
@@ -370,7 +293,7 @@ def _strip_org(committee: str, organisation: str | None) -> str:
             place = []  # "City of Alameda": its boards are named "Alameda Free Library Board"
         for word in place[:1]:
             if re.match(rf"^{re.escape(word)}\s+\w", committee, re.I) and not re.match(
-                rf"^{re.escape(word)}\s+{_COUNCIL_TYPE}$", committee, re.I
+                rf"^{re.escape(word)}\s+{COUNCIL_TYPE}$", committee, re.I
             ):
                 committee = committee[len(word) :].strip()
     return committee
@@ -383,7 +306,7 @@ _FRAGMENT = re.compile(r"(?-i:^[a-z])|\b(?:for|on|of|and|the|to|in|at|by|with|fr
 
 def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
     """A committee name left once dates, page marks and "Minutes"/"Agenda" words are removed."""
-    text = _PAGE_WORDS.sub("", line)
+    text = PAGE_WORDS.sub("", line)
     announced = announced or bool(re.search(r"\b(?:minutes|agenda)\b", text, re.I))
     text = re.sub(r"\bminutes\b|\bagenda\b|\bnotice\b|\bmeeting\b|\|", " ", text, flags=re.I)
     text = _STATUS_WORDS.sub(" ", text)
@@ -392,8 +315,8 @@ def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
     for time in reversed(find_times(text)):
         text = text[: time.start] + text[time.end :]
     text = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", text, flags=re.I)
-    text = _tidy(re.sub(r"\s+[-–—|]\s*$", "", text.strip()))
-    text = _tidy(re.sub(r"^(?:of\s+)?(?:the\s+)?", "", text, flags=re.I))
+    text = tidy(re.sub(r"\s+[-–—|]\s*$", "", text.strip()))
+    text = tidy(re.sub(r"^(?:of\s+)?(?:the\s+)?", "", text, flags=re.I))
     if not text or len(text.split()) > 9 or re.search(r"\d|[:@]|\w{21}", text):
         return None
     if re.search(r"\b(?:of\s+a|held|will|members?|dear|page)\b", text, re.I):
@@ -406,7 +329,7 @@ def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
 
 
 def _finish(committee: str, organisation: str | None) -> str | None:
-    committee = _tidy(_STATUS_WORDS.sub(" ", committee)) or committee
+    committee = tidy(_STATUS_WORDS.sub(" ", committee)) or committee
     prefix = _PLACE_PREFIX.match(committee)
     if prefix and organisation and _PLACE_PREFIX.match(organisation):
         # "CITY OF ALAMEDA PLANNING BOARD": the council's name, then the board's.
@@ -414,7 +337,7 @@ def _finish(committee: str, organisation: str | None) -> str | None:
         rest = committee[prefix.end() :].split()
         if place and rest[:1] and rest[0].lower() == place[0].lower() and len(rest) > 1:
             committee = " ".join(rest[1:])
-    committee = _title_case(_strip_org(_tidy(committee), organisation))
+    committee = title_case(_strip_org(tidy(committee), organisation))
     if _FRAGMENT.search(committee):
         return None  # better unread (the clerk gives it) than a piece of a sentence
     return committee or None
@@ -463,7 +386,7 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         committee = _committee_from_line(line)
         if not committee:
             continue
-        if organisation and _tidy(committee).lower() == organisation.lower():
+        if organisation and tidy(committee).lower() == organisation.lower():
             council_only = council_only or committee
             continue
         if _AUTHORITY.search(committee):
@@ -494,7 +417,7 @@ def parse_meeting(pages: list[PageContent], kind: str | None = None) -> ParsedMe
     joined = " ".join(lines[:_HEAD])
     organisation = parse_organisation(lines, joined)
     committee = parse_committee(lines, joined, organisation)
-    council_type = re.fullmatch(_COUNCIL_TYPE, committee or "", re.I)
+    council_type = re.fullmatch(COUNCIL_TYPE, committee or "", re.I)
     if (
         organisation
         and committee
