@@ -22,9 +22,13 @@ from meetings.people_index import PeopleIndex
 
 
 class CouncillorsRecord:
-    def __init__(self, meeting, written, documents, *, new: bool = False) -> None:
+    def __init__(
+        self, meeting, written, documents, *, new: bool = False, declarations=None
+    ) -> None:
         self.meeting = meeting
         self.new = new  # made in this transaction: none of its items has a row to replace
+        # A new meeting's declarations, as just written (read back from the database else).
+        self.declarations = declarations
         self.written = [(item, plan) for item, plan in written if not item.corrected]
         self.documents = documents
         self.people = PeopleIndex(meeting.organisation)
@@ -34,9 +38,14 @@ class CouncillorsRecord:
             ids = [item.pk for item, _ in self.written]
             RecordedVote.objects.filter(item_id__in=ids).exclude(source=None).delete()
             Motion.objects.filter(item_id__in=ids).exclude(source=None).delete()
-        declarations = list(
-            Declaration.objects.filter(meeting=self.meeting).exclude(source=None).order_by("pk")
-        )
+        if self.declarations is not None:
+            declarations = sorted(
+                (d for d in self.declarations if d.source_id is not None), key=lambda d: d.pk
+            )
+        else:
+            declarations = list(
+                Declaration.objects.filter(meeting=self.meeting).exclude(source=None).order_by("pk")
+            )
         found = _without_repeats(declarations, {d.pk: interests_in(d.text) for d in declarations})
         self.people.expect(
             [name for _, plan in self.written for vote, _ in plan.votes for name in _names(vote)]

@@ -173,7 +173,13 @@ class MeetingRecords:
         for model, rows in self.new_rows.items():
             model.objects.bulk_create(rows)
         self._attendance()
-        CouncillorsRecord(self.meeting, self.written, self.documents, new=self.new).save()
+        CouncillorsRecord(
+            self.meeting,
+            self.written,
+            self.documents,
+            new=self.new,
+            declarations=self.new_rows.get(Declaration, []) if self.new else None,
+        ).save()
 
     def _load_children(self, item_ids: list[int]) -> None:
         """What each existing item holds now, to compare with the plan in memory."""
