@@ -265,6 +265,8 @@ def _sentence_title(lines: list[Line], i: int, title: str) -> tuple[str, int]:
     parts = [title]
     j = i + 1
     while not re.search(r"[.”\"]$", parts[-1]) and j < len(lines) and j - i < 6:
+        if parts[-1].endswith(")") and lines[j].text[:1].isupper():
+            break  # "... (As Defendant - City Exposure to Legal Action)" / "Following the ..."
         parts.append(lines[j].text)
         j += 1
     return " ".join(parts), j

@@ -137,3 +137,22 @@ def test_exempt_minute_marked_not_for_publication():
     items, _ = parse_minutes(text_pages(text))
     assert [i.exempt for i in items] == [False, True]
     assert items[1].exempt_paragraph == 3
+
+
+def test_a_numbered_matter_ends_at_its_closing_bracket_when_a_paragraph_follows():
+    text = (
+        "MINUTES OF THE SPECIAL CITY COUNCIL MEETING\n"
+        "FRIDAY, MARCH 9, 2018, 1:30 P.M.\n"
+        "Roll Call - Present: Councilmembers Daysog, Oddie and Vella.\n"
+        "(18-139) Conference with Legal Counsel - Anticipated Litigation; Significant exposure to\n"
+        "litigation pursuant to Government Code Section 54956.9; Number of cases: One (As\n"
+        "Defendant - City Exposure to Legal Action)\n"
+        "Following the Closed Session, the meeting was reconvened and the Mayor announced\n"
+        "that the Council had received the report.\n"
+    )
+    items, _ = parse_minutes(text_pages(text))
+    assert [i.title for i in items] == [
+        "Conference with Legal Counsel - Anticipated Litigation; Significant exposure to "
+        "litigation pursuant to Government Code Section 54956.9; Number of cases: One (As "
+        "Defendant - City Exposure to Legal Action)"
+    ]
