@@ -13,7 +13,8 @@ import re
 from .minute_items import Line, MinuteSpan, heading_like
 
 _TAG = re.compile(r"\s*\((?:action|discussion|information|info|presentation)\)\s*$", re.I)
-_FILE_NUMBER = re.compile(r"^\d{4}-\d{2,6}\s*[-–—]\s*")  # "2023-3594 - Approve ..."
+# "2023-3594 - Approve ...", "2023 – 3596 - Approve ...": a legislative file's number.
+FILE_NUMBER = re.compile(r"^\d{4}\s*[-–]\s*\d{2,6}\s*[-–—]\s*")
 _BARE_FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,6}$")  # "5-A 2023-3281", the title below it
 _SENTENCE_END = re.compile(r"\.(?:\s+(?=[A-Z(])|\s*$)")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
@@ -56,7 +57,7 @@ def _title(first: str, following: list[Line]) -> tuple[str, int]:
     if _BARE_FILE_NUMBER.fullmatch(first.strip()):
         title, used = _title_below(following)
         return _TAG.sub("", title).strip(" .:;-–"), used
-    title = _FILE_NUMBER.sub("", first.strip())
+    title = FILE_NUMBER.sub("", first.strip())
     end = _SENTENCE_END.search(title)
     if end and end.end() < len(title) and len(title[: end.start()].split()) >= 2:
         # "8-A Public Art Proposal – Grand Marina. Two freestanding sculptures ...".
@@ -67,7 +68,8 @@ def _title(first: str, following: list[Line]) -> tuple[str, int]:
     for line in following[:4]:
         if parts[-1].endswith((".", ":")) or (len(parts[-1]) < 55 and parts[-1][-1:] != ","):
             break
-        wrapped = parts[-1].rstrip().endswith(",")
+        # A wrapped heading: after a comma, in lower case, or ending in its "(Action)" tag.
+        wrapped = parts[-1].rstrip().endswith(",") or bool(_TAG.search(line.text))
         if not line.text[:1].islower() and not _TAG.fullmatch(line.text) and not wrapped:
             break
         end = _SENTENCE_END.search(line.text)

@@ -14,7 +14,7 @@ import re
 
 from .attendance import labelled_lists, parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
-from .minute_sub_items import lettered_minutes, split_sub_items
+from .minute_sub_items import FILE_NUMBER, lettered_minutes, split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
 from .resolutions import extract_decisions
 from .votes import motions_with_movers, votes_in
@@ -122,7 +122,7 @@ def _clean_title(title: str) -> str:
         "",
         title,
     )
-    return title.strip(" .;:")
+    return FILE_NUMBER.sub("", title.strip(" .;:"))
 
 
 def sub_headings(lines: list[Line]) -> list[str]:

@@ -80,3 +80,22 @@ def test_a_heading_that_runs_into_a_list_after_a_colon_is_the_heading(tmp_path):
         ],
     )
     assert items["7-B"] == "Possible Agenda Items for the Next Meeting"
+
+
+def test_file_numbers_and_action_tags_leave_titles_and_a_tagged_line_ends_one(tmp_path):
+    items = items_of(
+        tmp_path,
+        [
+            "3. 2023-3329 - Staff Communications",
+            "Staff made several announcements.",
+            "5. CONSENT CALENDAR",
+            "5A. 2023 - 3596 - Approve Draft Minutes of the August 23, 2023, Transportation",
+            "Commission Meeting (Action)",
+            "Minutes can be found online.",
+            "6. ADJOURNMENT",
+        ],
+    )
+    assert items["3"] == "Staff Communications"
+    assert items["5A"] == (
+        "Approve Draft Minutes of the August 23, 2023, Transportation Commission Meeting"
+    )
