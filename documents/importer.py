@@ -306,9 +306,7 @@ class Importer:
                 result.status = "ok"
                 result.meeting = document.meeting.get_absolute_url()
                 result.document_id = document.pk
-                result.items = getattr(document, "items_in_meeting", None)
-                if result.items is None:
-                    result.items = document.meeting.items.filter(parent__isnull=True).count()
+                result.items = document.meeting.items.filter(parent__isnull=True).count()
                 result.pages = parsed.page_count
                 result.role = document.role
                 result.warnings = list(document.warnings)

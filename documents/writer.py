@@ -188,9 +188,7 @@ class DocumentWriter:
                 self._store(document)
                 # A meeting made now has this paper alone in force.
                 papers = [document] if new else None
-                plan = rebuild_meeting(meeting, names=names, new=new, papers=papers)
-                if new and plan is not None:  # a new meeting holds just what was planned
-                    document.items_in_meeting = len(plan.items)
+                rebuild_meeting(meeting, names=names, new=new, papers=papers)
                 if minutes_of is not None:
                     rebuild_meeting(minutes_of)
                 made_now = [

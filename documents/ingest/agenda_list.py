@@ -99,7 +99,6 @@ class _Draft:
     private: bool = False
     private_context: str = ""
     open_title: bool = True
-    file_reference: str = ""  # a filed item's reference, printed after its title
 
 
 def _clean(line: str) -> str:
@@ -202,8 +201,6 @@ class _ListReader:
             if filed:
                 title = _SUBJECT_LABEL.sub("", title[: len(title) - len(filed["file"])].strip())
             self._start(match.group("num"), title, page)
-            if filed:
-                self.items[-1].file_reference = filed["file"]
             return
         if self.in_section_note:
             self.section_context += " " + line

@@ -130,6 +130,12 @@ def roman_value(text: str) -> int:
     return total
 
 
+def title_case_share(text: str, small_words: frozenset | set = _SMALL_WORDS) -> float:
+    """The share of the text's words, joining words aside, that begin with a capital."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in small_words]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
 def heading_like(title: str, strict: bool = True) -> bool:
     """Whether text reads as a heading: short, title case or capitals, not a sentence."""
     title = title.strip()
@@ -142,9 +148,7 @@ def heading_like(title: str, strict: bool = True) -> bool:
         return False
     if title.isupper():
         return True
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    capitalised = sum(1 for w in significant if w[0].isupper())
-    ratio = capitalised / max(1, len(significant))
+    ratio = title_case_share(title)
     if strict:
         return len(words) <= 16 and not title.endswith((".", ",", ";")) and ratio >= 0.5
     return len(words) <= 25 and (ratio >= 0.34 or len(words) <= 5)

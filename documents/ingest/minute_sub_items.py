@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import re
 
-from .minute_items import Line, MinuteSpan, heading_like
+from .minute_items import Line, MinuteSpan, heading_like, title_case_share
 
 _TAG = re.compile(r"\s*\((?:action|discussion|information|info|presentation)\)\s*$", re.I)
 # "2023-3594 - Approve ...", "2023 – 3596 - Approve ...": a legislative file's number.
 FILE_NUMBER = re.compile(r"^\d{4}\s*[-–]\s*\d{2,6}\s*[-–—]\s*")
 _BARE_FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,6}$")  # "5-A 2023-3281", the title below it
 _SENTENCE_END = re.compile(r"\.(?:\s+(?=[A-Z(])|\s*$)")
-_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
+# Words a heading leaves in lower case ("Election of Chair and Vice Chair").
+_JOINING = frozenset(
+    {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
+)
 
 
 def _title_case_share(text: str) -> float:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+    return title_case_share(text, _JOINING)
 
 
 def _title_below(following: list[Line]) -> tuple[str, int]:
