@@ -41,14 +41,38 @@ _ROLL_ROW = re.compile(
     r"Director|President)\s+(?P<status>Present|Absent|Late|Excused|Remote)\b"
 )
 _NAME = r"(?:(?:Cllrs?\.?|Councill?ors?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_ATTENDED = re.compile(r"attended|was present|was in attendance")
+_SUBSTITUTED = re.compile(r"substitut")
+# Each pattern with a word it cannot match without (looked for first: trying a name at every
+# capital letter of a long minute is slow).
 _SUBSTITUTE_PATTERNS = [
-    rf"(?P<a>{_NAME})\s+(?:attended|was\s+present|was\s+in\s+attendance)(?:\s+the\s+meeting)?"
-    rf"(?:\s+as\s+(?:a\s+)?substitute)?\s+for\s+(?P<b>{_NAME})",
-    rf"(?P<a>{_NAME})\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+(?:for\s+)?(?P<b>{_NAME})\)",
-    rf"(?P<a>{_NAME}),?\s+(?:attended\s+)?as\s+(?:a\s+)?substitute\s+for\s+(?P<b>{_NAME})",
-    rf"(?P<a>{_NAME})\s+(?:was\s+|would\s+be\s+|is\s+)?substitut(?:ed|ing)(?:\s*,[^,]{{0,40}},)?"
-    rf"\s+for\s+(?P<b>{_NAME})",
-    rf"(?P<b>{_NAME}),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+substituted\s+by\s+(?P<a>{_NAME})",
+    (re.compile(pattern), word)
+    for pattern, word in (
+        (
+            rf"(?P<a>{_NAME})\s+(?:attended|was\s+present|was\s+in\s+attendance)"
+            rf"(?:\s+the\s+meeting)?(?:\s+as\s+(?:a\s+)?substitute)?\s+for\s+(?P<b>{_NAME})",
+            _ATTENDED,
+        ),
+        (
+            rf"(?P<a>{_NAME})\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+(?:for\s+)?"
+            rf"(?P<b>{_NAME})\)",
+            _SUBSTITUTED,
+        ),
+        (
+            rf"(?P<a>{_NAME}),?\s+(?:attended\s+)?as\s+(?:a\s+)?substitute\s+for\s+(?P<b>{_NAME})",
+            _SUBSTITUTED,
+        ),
+        (
+            rf"(?P<a>{_NAME})\s+(?:was\s+|would\s+be\s+|is\s+)?substitut(?:ed|ing)"
+            rf"(?:\s*,[^,]{{0,40}},)?\s+for\s+(?P<b>{_NAME})",
+            _SUBSTITUTED,
+        ),
+        (
+            rf"(?P<b>{_NAME}),?\s+(?:who\s+)?(?:was|were|had\s+been)\s+substituted\s+by\s+"
+            rf"(?P<a>{_NAME})",
+            _SUBSTITUTED,
+        ),
+    )
 ]
 _APOLOGIES_FROM = re.compile(
     r"apolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:\w+\s+){0,3}?(?:from|by)\s+"
@@ -113,8 +137,10 @@ def substitutes_in(text: str) -> list[ParsedSubstitute]:
     """Substitutions stated in sentences ("Cllr A attended the meeting for Cllr B")."""
     flat = re.sub(r"\s+", " ", text)
     subs: list[ParsedSubstitute] = []
-    for pattern in _SUBSTITUTE_PATTERNS:
-        for match in re.finditer(pattern, flat):
+    for pattern, word in _SUBSTITUTE_PATTERNS:
+        if not word.search(flat):
+            continue  # the pattern's verb is not there: passed over without trying every name
+        for match in pattern.finditer(flat):
             name, replaced = clean_name(match.group("a")), clean_name(match.group("b"))
             if name and replaced and all(s.name != name for s in subs):
                 subs.append(ParsedSubstitute(name=name, substitute_for=replaced))
