@@ -59,6 +59,19 @@ _MEETING_OF_HEAD = re.compile(
     r"|[ \t]+(?:held|will|to\s+be|on|at|in|meeting)\b)",
     re.I,
 )
+# A US resolution's title names the body that passes it, then what it does: "RESOLUTION OF
+# THE CITY COUNCIL OF THE CITY OF X, CALIFORNIA, APPROVING ...", "RESOLUTION OF THE OVERSIGHT
+# BOARD FOR THE SUCCESSOR AGENCY TO THE ... COMMISSION OF THE CITY OF ALAMEDA ADOPTING ...".
+_RESOLUTION_OF = re.compile(
+    rf"^(?:a\s+)?resolution\s+of\s+the\s+"
+    rf"(?P<body>(?:[\w’'&-]+\s+){{0,16}}?{_BODY_WORD})(?:\s+of\s+the\s+"
+    r"(?:city|county|town|village|borough|district)\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?"
+    r"(?=\s*,|\s+(?:adopting|approving|authori[sz]ing|amending|accepting|declaring|establishing"
+    r"|certifying|confirming|directing|ratifying|setting|calling|requesting|supporting"
+    r"|designating|ordering|urging|rescinding|extending|granting|denying|making|finding"
+    r"|determining|awarding|appointing|upholding|expressing|in\s+support|to\s+approve)\b)",
+    re.I,
+)
 _PLACE_PREFIX = re.compile(
     r"^(?:the\s+)?(?:city|county|town|village|borough|district|municipality)\s+of\s+", re.I
 )
@@ -366,6 +379,11 @@ def parse_committee(lines: list[str], joined: str, organisation: str | None) -> 
         summons = re.match(r"\s+(?:to\s+be\s+|will\s+be\s+)?held\b", after)
         if summons and _short(match) and (name := _finish(match["body"], organisation)):
             return name
+    for start, line in enumerate(lines[:4]):
+        if re.match(r"^(?:a\s+)?resolution\s+of\b", line, re.I):
+            match = _RESOLUTION_OF.match(" ".join(lines[start : start + 4]))
+            if match and (name := _finish(match["body"], organisation)):
+                return name
     previous = ""
     for line in lines[:25]:
         before, previous = previous, line

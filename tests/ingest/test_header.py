@@ -113,5 +113,30 @@ def test_the_second_line_of_a_wrapped_name_is_not_a_name_of_its_own():
         "MINUTES OF THE SPECIAL MEETING, OCTOBER 29, 2012\n"
     )
     meeting = parse_meeting([PageContent(number=1, raw_text=text)])
-    assert meeting.committee is None  # better unread, for the clerk to give, than a piece
+    # The resolution's title names the body that passes it, across the lines it wraps on;
+    # never "Community Improvement Commission" alone, the piece on the second line.
+    assert meeting.committee == (
+        "Oversight Board for the Successor Agency to the Community Improvement Commission"
+    )
     assert meeting.organisation == "City of Alameda"
+    assert meeting.date == dt.date(2012, 10, 29)
+
+
+def test_a_city_council_resolution_names_the_council():
+    text = (
+        "RESOLUTION NO. 6512\n"
+        "A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF SPRINGFIELD, CALIFORNIA,\n"
+        "APPROVING A CONTRACT FOR STREET RESURFACING\n"
+        "WHEREAS, the City of Springfield owns and maintains its streets; and\n"
+    )
+    meeting = parse_meeting([PageContent(number=1, raw_text=text)])
+    assert meeting.committee == "City Council"
+
+
+def test_a_resolution_title_without_a_body_names_none():
+    text = (
+        "RESOLUTION NO. 44\n"
+        "RESOLUTION OF THE FRIENDS OF THE PARK ADOPTING A LOGO\n"
+        "WHEREAS, the friends wish to adopt a logo; and\n"
+    )
+    assert parse_meeting([PageContent(number=1, raw_text=text)]).committee is None
