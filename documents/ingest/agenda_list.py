@@ -9,6 +9,7 @@ items. Exempt flags come from the wording of each item and from the section head
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 from .exempt import (
@@ -19,10 +20,11 @@ from .exempt import (
     is_public_section_heading,
     looks_exempt,
 )
+from .house_style import writes_us_style
 from .parsed import PageContent, ParsedItem
 
 _ITEM = re.compile(
-    r"^(?:item\s+)?(?P<num>\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6})"
+    r"^(?:(?:[Ii]tem|ITEM)\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6})"
     r"(?:[.):]\s*|\s+)(?P<title>[^\d\s].*|\d{2,}\s*/.*)$"
 )
 _DECIMAL_SUB = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?\s+(?P<title>\S.*)$")
@@ -83,6 +85,9 @@ def _scheme_and_value(number: str) -> tuple[str, str, int] | None:
         return ("roman", "", value) if value else None
     if re.fullmatch(r"[A-Z]\d{1,2}", number):
         return "prefixed", number[0], int(number[1:])
+    if ref := re.fullmatch(r"(\d{2,4}/)(\d{1,3})", number):
+        # A parish's minute reference, year then number ("23/01"), running on all year.
+        return "reference", ref[1], int(ref[2])
     return None
 
 
@@ -136,8 +141,18 @@ def _is_continuation(previous: str, line: str, title_upper: bool) -> bool:
 
 
 class _ListReader:
-    def __init__(self, any_first_number: bool, *, filed: bool = False) -> None:
+    def __init__(
+        self,
+        any_first_number: bool,
+        *,
+        filed: bool = False,
+        references: bool = False,
+        lettered_items: bool = False,
+    ) -> None:
         self.filed = filed  # items are the numbered lines that end in a file reference
+        self.references = references  # items are numbered by minute reference ("23/01")
+        # US agendas: the lettered (or numbered) lines under an item are items of their own.
+        self.lettered_items = lettered_items
         self.page = 0
         self.items: list[_Draft] = []
         self.any_first_number = any_first_number
@@ -159,6 +174,10 @@ class _ListReader:
         if not self.items:
             if self.any_first_number:
                 return self.seen_intro and scheme == "arabic"
+            if (scheme == "reference") != self.references:
+                return False
+            if self.references:
+                return True
             return value == 1 and not (scheme == "arabic" and tag)
         first = _scheme_and_value(self.items[0].number)
         last = _scheme_and_value(self.items[-1].number)
@@ -171,6 +190,8 @@ class _ListReader:
             return value in (last[2], last[2] + 1)
         if scheme == "prefixed" and tag != last[1]:
             return value == 1
+        if scheme == "reference":
+            return tag == last[1] and value == last[2] + 1
         top = max(v for _, v in seen)
         return 1 <= value <= top + 3 and (value > last[2] or self.any_first_number or value < top)
 
@@ -224,6 +245,11 @@ class _ListReader:
             current.decimals.append(decimal)
             current.open_title = False
             return
+        if self.lettered_items and (lettered := self._lettered(current, line)):
+            lettered.private, lettered.private_context = current.private, current.private_context
+            current.decimals.append(lettered)
+            current.open_title = False
+            return
         if current.decimals and current.decimals[-1].open_title:
             decimal = current.decimals[-1]
             if _is_continuation(decimal.title[-1], line, self._upper(decimal)):
@@ -245,6 +271,34 @@ class _ListReader:
             current.subs[-1] = current.subs[-1] + " " + line
             return
         current.body.append(line)
+
+    def _lettered(self, current: _Draft, line: str) -> _Draft | None:
+        """The next lettered ("A.", "b)") or numbered ("1.") line under ``current``, in
+        sequence, as an item numbered under it ("V.A", "4.b", "II.1"; "V.A.1" under "V.A").
+
+        Not once the item's text has begun (the lettered parts of a recommendation), nor in
+        a list numbered by file references (whose lettered lines are what is asked)."""
+        if self.filed or current.body:
+            return None
+        tops = [d for d in current.decimals if d.number.count(".") == 1]
+        letter = _LETTER_SUB.match(line)
+        if letter:
+            mark = letter["a"] or letter["b"]
+            if len(mark) != 1 or mark.lower() != string.ascii_lowercase[len(tops) % 26]:
+                return None
+            number, title = f"{current.number}.{mark}", letter["title"]
+            return _Draft(number=number, page=self.page, title=[title])
+        numbered = _ITEM.match(line)
+        if not numbered or not self._other_scheme(line):
+            return None
+        parent = current.number
+        if tops and tops[-1].number.rsplit(".", 1)[1].isalpha():
+            parent = tops[-1].number  # "1. Approval of grants" under "A. FINANCE"
+        under = [d for d in current.decimals if d.number.startswith(parent + ".")]
+        if numbered["num"] != str(len(under) + 1):
+            return None
+        number, title = f"{parent}.{numbered['num']}", numbered["title"]
+        return _Draft(number=number, page=self.page, title=[title])
 
     def _other_scheme(self, line: str) -> bool:
         """A numbered line in a different numbering scheme from the items (1. under II.)."""
@@ -317,10 +371,13 @@ def parse_agenda_list(
     hold the printed page reference. ``any_first_number`` lets the list start at any number
     (supplements list only the items they add).
     """
-    reader = _read(pages, _ListReader(any_first_number))
-    if len(reader.items) < 2:
-        filed = _read(pages, _ListReader(any_first_number, filed=True))
-        reader = filed if len(filed.items) >= 2 else reader
+    head = "\n".join(page.raw_text[:3000] for page in pages[:1])
+    lettered = writes_us_style(head)
+    reader = _read(pages, _ListReader(any_first_number, lettered_items=lettered))
+    for other in ({"filed": True}, {"references": True}):
+        if len(reader.items) < 2:
+            again = _read(pages, _ListReader(any_first_number, lettered_items=lettered, **other))
+            reader = again if len(again.items) >= 2 else reader
     items = [_finish(draft) for draft in reader.items]
     _drop_implausible_trailing_refs(reader.items, items)
     return [

@@ -61,9 +61,64 @@ def test_roman_numerals_with_lettered_sub_items():
         "IV. ADJOURNMENT\n"
     )
     items = parse_agenda(text_pages(text), "agenda")
-    assert [item.number for item in items] == ["I", "II", "III", "IV"]
-    assert items[1].title == "APPROVAL OF THE MINUTES"
-    assert items[2].sub_items == ["A. FINANCE", "1. Approval of grants", "B. MANAGEMENT"]
+    # A US agenda (its date is written month first): the lettered committees and the
+    # numbered business under them are items of their own, after their section.
+    assert [(item.number, item.title) for item in items] == [
+        ("I", "ROLL CALL"),
+        ("II", "APPROVAL OF THE MINUTES"),
+        ("III", "COMMITTEE REPORTS"),
+        ("III.A", "FINANCE"),
+        ("III.A.1", "Approval of grants"),
+        ("III.B", "MANAGEMENT"),
+        ("IV", "ADJOURNMENT"),
+    ]
+
+
+def test_a_uk_agendas_lettered_parts_stay_within_their_item():
+    text = (
+        "HILLBURY PARISH COUNCIL\nA meeting of the Parish Council will be held on Wednesday "
+        "10th February 2016 at 7.30pm\nAGENDA\n1. APOLOGIES FOR ABSENCE\n2. PLANNING\n"
+        "a) To receive an update on current applications\n"
+        "b) To make a recommendation on any outstanding application\n3. FINANCE\n"
+        "a) To receive the financial statement\n4. AOB\n"
+    )
+    items = parse_agenda(text_pages(text), "agenda")
+    assert [item.number for item in items] == ["1", "2", "3", "4"]
+    assert items[1].sub_items == [
+        "a) To receive an update on current applications",
+        "b) To make a recommendation on any outstanding application",
+    ]
+
+
+def test_a_us_agendas_recommendation_parts_are_not_items():
+    text = (
+        "CITY OF SPRINGFIELD\nCITY COUNCIL AGENDA\nTuesday, March 14, 2023, 6:00 p.m.\n"
+        "1. CALL TO ORDER\n2. CONTRACT FOR STREET RESURFACING\n"
+        "Staff recommends that the City Council:\nA. Award the contract to Acme Paving\n"
+        "B. Authorize the City Manager to sign it\n3. ADJOURNMENT\n"
+    )
+    items = parse_agenda(text_pages(text), "agenda")
+    assert [item.number for item in items] == ["1", "2", "3"]
+
+
+def test_items_numbered_by_a_parish_minute_reference_or_the_word_item():
+    parish = (
+        "WESTON PARISH COUNCIL\nAGENDA\n23/01 Apologies for absence\n"
+        "23/02 Declarations of interest\n23/03 Planning applications\n2023/24 budget notes\n"
+    )
+    items = parse_agenda(text_pages(parish), "agenda")
+    assert [(i.number, i.title) for i in items] == [
+        ("23/01", "Apologies for absence"),
+        ("23/02", "Declarations of interest"),
+        ("23/03", "Planning applications"),
+    ]
+    worded = "LICENSING COMMITTEE\nAGENDA\nItem 1 Apologies\nItem 2 Minutes\nItem 3 Taxi fares\n"
+    items = parse_agenda(text_pages(worded), "agenda")
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Taxi fares"),
+    ]
 
 
 def test_dotted_leaders_decimal_sub_items_and_part_two():
