@@ -24,10 +24,15 @@ from .house_style import writes_us_style
 from .parsed import PageContent, ParsedItem
 
 _ITEM = re.compile(
-    r"^(?:(?:[Ii]tem|ITEM)\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6})"
+    r"^(?:(?:[Ii]tem|ITEM)\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6}|[A-Z](?=[.)]))"
     r"(?:[.):]\s*|\s+)(?P<title>[^\d\s].*|\d{2,}\s*/.*)$"
 )
 _DECIMAL_SUB = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?\s+(?P<title>\S.*)$")
+# A lettered item written with its section's number ("5-A.", "5.B", "IV-C"): an item of its
+# own, after its section, numbered as printed.
+_ATTACHED_SUB = re.compile(
+    r"^(?P<num>(?P<parent>\d{1,3}|[IVXL]{1,6})[-.](?P<letter>[A-Za-z]))[.):]?\s+(?P<title>\S.*)$"
+)
 _LETTER_SUB = re.compile(
     r"^(?:\((?P<a>[a-zA-Z]|[ivx]{1,4})\)|(?P<b>[a-zA-Z]|[ivx]{1,4})[.)])\s*(?P<title>\S.*)$"
 )
@@ -85,6 +90,8 @@ def _scheme_and_value(number: str) -> tuple[str, str, int] | None:
         return ("roman", "", value) if value else None
     if re.fullmatch(r"[A-Z]\d{1,2}", number):
         return "prefixed", number[0], int(number[1:])
+    if re.fullmatch(r"[A-Z]", number):
+        return "letter", "", ord(number) - ord("A") + 1
     if ref := re.fullmatch(r"(\d{2,4}/)(\d{1,3})", number):
         # A parish's minute reference, year then number ("23/01"), running on all year.
         return "reference", ref[1], int(ref[2])
@@ -147,10 +154,12 @@ class _ListReader:
         *,
         filed: bool = False,
         references: bool = False,
+        letters: bool = False,
         lettered_items: bool = False,
     ) -> None:
         self.filed = filed  # items are the numbered lines that end in a file reference
         self.references = references  # items are numbered by minute reference ("23/01")
+        self.letters = letters  # items are lettered A, B, C ...
         # US agendas: the lettered (or numbered) lines under an item are items of their own.
         self.lettered_items = lettered_items
         self.page = 0
@@ -167,8 +176,12 @@ class _ListReader:
     def _accepts(self, number: str, line: str) -> bool:
         if self.filed:
             return bool(_FILED_ITEM.match(line)) and number not in {d.number for d in self.items}
+        if self.letters:
+            # "A. CALL TO ORDER", "B. ROLL CALL" ... ("I." is the ninth letter here).
+            expected = string.ascii_uppercase[len(self.items) % 26]
+            return number == expected
         parsed = _scheme_and_value(number)
-        if parsed is None:
+        if parsed is None or parsed[0] == "letter":
             return False
         scheme, tag, value = parsed
         if not self.items:
@@ -238,7 +251,7 @@ class _ListReader:
                 current.refs.append((int(ref.group("a")), b, False))
             current.open_title = False
             return
-        sub = _DECIMAL_SUB.match(line)
+        sub = _DECIMAL_SUB.match(line) or _ATTACHED_SUB.match(line)
         if sub and sub.group("parent") == current.number.rstrip("abcdefgh"):
             decimal = _Draft(number=sub.group("num"), page=self.page, title=[sub.group("title")])
             decimal.private, decimal.private_context = current.private, current.private_context
@@ -378,6 +391,11 @@ def parse_agenda_list(
         if len(reader.items) < 2:
             again = _read(pages, _ListReader(any_first_number, lettered_items=lettered, **other))
             reader = again if len(again.items) >= 2 else reader
+    if not any_first_number:
+        # Business lettered A, B, C at the top (numbered business under the letters).
+        again = _read(pages, _ListReader(False, letters=True, lettered_items=lettered))
+        if len(again.items) >= 3 and len(again.items) > len(reader.items):
+            reader = again
     items = [_finish(draft) for draft in reader.items]
     _drop_implausible_trailing_refs(reader.items, items)
     return [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .parsed import PageContent
 
@@ -174,6 +174,10 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
                 cand = _other_candidate(lines, i, family, match)
                 if cand:
                     found.append(cand)
+                    if family == "coded" and re.fullmatch(r"\d{2}/\d{1,4}", cand.printed):
+                        # "23/01": a parish's year, then the minute's number in that year.
+                        number = int(cand.printed.split("/")[1])
+                        found.append(replace(cand, family="year-ref", key=number))
                 break
     return [c for c in found if c is not None]
 
@@ -327,7 +331,7 @@ def find_minutes(lines: list[Line]) -> tuple[list[Line], list[MinuteSpan]]:
     cands = _candidates(lines)
     best: list[_Candidate] = []
     best_score = 0.0
-    for family in ("numbered", "item-ref", "coded", "paren", "roman"):
+    for family in ("numbered", "item-ref", "coded", "year-ref", "paren", "roman"):
         chain = _best_chain([c for c in cands if c.family == family])
         value = sum(c.weight for c in chain)
         # One "(18-139)" file number is enough: no list number or date is printed that way.

@@ -238,3 +238,28 @@ def test_record_of_decision_form():
     ]
     assert item.reasons == "The routes were reviewed after consultation."
     assert not item.exempt
+
+
+def test_a_us_agendas_business_lettered_at_the_top_or_with_its_section_number():
+    lettered = (
+        "CITY OF HILLCREST\nPLANNING COMMISSION\nREGULAR MEETING AGENDA\n"
+        "Tuesday, November 1, 2022 at 6:00 p.m.\nA. CALL TO ORDER\nB. ROLL CALL\n"
+        "C. CONSENT CALENDAR\n1. Minutes of October 18, 2022\nD. PUBLIC HEARINGS\n"
+        "1. Site plan review for 123 Main Street\n2. Variance for 456 Oak Lane\nE. ADJOURNMENT\n"
+    )
+    items = parse_agenda(text_pages(lettered), "agenda")
+    assert [i.number for i in items] == ["A", "B", "C", "C.1", "D", "D.1", "D.2", "E"]
+    assert items[6].title == "Variance for 456 Oak Lane"
+    dashed = (
+        "CITY OF RIVERTON\nCITY COUNCIL AGENDA\nDecember 6, 2022\n1. CALL TO ORDER\n"
+        "2. CONSENT CALENDAR\n2-A. Approval of Minutes of November 15, 2022\n"
+        "2-B. Demand Register\n3. ADJOURNMENT\n"
+    )
+    items = parse_agenda(text_pages(dashed), "agenda")
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "CALL TO ORDER"),
+        ("2", "CONSENT CALENDAR"),
+        ("2-A", "Approval of Minutes of November 15, 2022"),
+        ("2-B", "Demand Register"),
+        ("3", "ADJOURNMENT"),
+    ]

@@ -156,3 +156,25 @@ def test_a_numbered_matter_ends_at_its_closing_bracket_when_a_paragraph_follows(
         "litigation pursuant to Government Code Section 54956.9; Number of cases: One (As "
         "Defendant - City Exposure to Legal Action)"
     ]
+
+
+def test_parish_minutes_numbered_by_year_and_minute():
+    text = (
+        "WESTON PARISH COUNCIL\n"
+        "Minutes of the meeting of the Parish Council held on Tuesday 10 January 2023\n"
+        "Present: Cllr J Smith (Chair), Cllr A Brown\n"
+        "23/01 Apologies for absence\nApologies were received from Cllr E Black.\n"
+        "23/02 Declarations of interest\nNone.\n"
+        "23/03 Minutes of the meeting held on 13 December 2022\n"
+        "RESOLVED that the minutes be approved and signed.\n"
+        "23/04 Finance\nRESOLVED that the payments listed be approved.\n"
+    )
+    items, attendance = parse_minutes(text_pages(text))
+    assert [(i.minute_number, i.title) for i in items] == [
+        ("23/01", "Apologies for absence"),
+        ("23/02", "Declarations of interest"),
+        ("23/03", "Minutes of the meeting held on 13 December 2022"),
+        ("23/04", "Finance"),
+    ]
+    assert [len(i.resolutions) for i in items] == [0, 0, 1, 1]
+    assert attendance.apologies == ["E Black"]
