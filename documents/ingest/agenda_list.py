@@ -24,7 +24,7 @@ from .house_style import writes_us_style
 from .parsed import PageContent, ParsedItem
 
 _ITEM = re.compile(
-    r"^(?:(?:[Ii]tem|ITEM)\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6}|[A-Z](?=[.)]))"
+    r"^(?:(?:[Ii]tem|ITEM)(?:\s+No\.?)?\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6}|[A-Z](?=[.)]))"
     r"(?:[.):]\s*|\s+)(?P<title>[^\d\s].*|\d{2,}\s*/.*)$"
 )
 _DECIMAL_SUB = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?\s+(?P<title>\S.*)$")

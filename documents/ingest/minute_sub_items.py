@@ -142,6 +142,32 @@ def _numbered_under(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
     return found
 
 
+_BARE_LETTER = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<title>[A-Z0-9“\"'‘(].*)$")
+
+
+def _lettered_afresh(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
+    """Items lettered afresh under a section ("III. CONSENT AGENDA", then "A. Approval of
+    Minutes", "B. Approval of Warrants"): the section's body opens with "A.", the letters
+    rise, and each reads as a heading. They are numbered "III.A", "III.B"."""
+    if not span.number or not span.body or not _BARE_LETTER.match(span.body[0].text):
+        return []
+    found: list[tuple[int, str, str, int]] = []
+    due = "A"
+    for index, line in enumerate(span.body):
+        match = _BARE_LETTER.match(line.text)
+        if not match or match["letter"] != due:
+            continue
+        title, used = _title(match["title"], span.body[index + 1 :])
+        source = " ".join(ln.text.strip() for ln in span.body[index : index + 6])
+        source = source[match.start("title") :]
+        ends = source[len(title) : len(title) + 1] if source.startswith(title) else ""
+        if _NOT_AN_ITEM.match(title) or len(title.split()) > 15 or ends in (".", ":"):
+            return []  # lettered paragraphs of the minute, not items
+        found.append((index, f"{span.number}.{due}", title, used))
+        due = chr(ord(due) + 1)
+    return found
+
+
 def _reads_as_heading(title: str, lines: list[Line], start: int) -> bool:
     if _NOT_AN_ITEM.match(title) or len(title.split()) > 30 or title.endswith(":"):
         return False
@@ -154,7 +180,7 @@ def split_sub_items(spans: list[MinuteSpan]) -> list[MinuteSpan]:
     """The spans with each section's lettered items placed after it as spans of their own."""
     out: list[MinuteSpan] = []
     for span in spans:
-        lettered = _lettered(span) or _numbered_under(span)
+        lettered = _lettered(span) or _numbered_under(span) or _lettered_afresh(span)
         if not lettered:
             out.append(span)
             continue

@@ -112,7 +112,9 @@ def test_items_numbered_by_a_parish_minute_reference_or_the_word_item():
         ("23/02", "Declarations of interest"),
         ("23/03", "Planning applications"),
     ]
-    worded = "LICENSING COMMITTEE\nAGENDA\nItem 1 Apologies\nItem 2 Minutes\nItem 3 Taxi fares\n"
+    worded = (
+        "LICENSING COMMITTEE\nAGENDA\nItem 1 Apologies\nItem No. 2 Minutes\nITEM 3 Taxi fares\n"
+    )
     items = parse_agenda(text_pages(worded), "agenda")
     assert [(i.number, i.title) for i in items] == [
         ("1", "Apologies"),

@@ -134,3 +134,35 @@ def test_one_closed_session_file_number_is_an_item_and_exempt():
     items, _ = parse_minutes(text_pages(text))
     assert [i.number for i in items] == ["18-139"]
     assert items[0].exempt
+
+
+def test_business_lettered_afresh_under_each_section_is_items():
+    text = (
+        "TOWN OF MAPLETON\nMINUTES\nREGULAR MEETING OF THE TOWN COUNCIL\nJanuary 17, 2023\n"
+        "I. CALL TO ORDER\nThe meeting was called to order at 6:00 p.m. by Mayor Lee.\n"
+        "III. CONSENT AGENDA\nA. Approval of Minutes of January 3, 2023\n"
+        "B. Approval of Warrants\nCouncil Member Ortiz moved to approve the consent agenda.\n"
+        "IV. NEW BUSINESS\nA. Water rate study\nStaff presented the study.\n"
+        "V. ADJOURNMENT\nThe meeting adjourned at 7:10 p.m.\n"
+    )
+    items, _ = parse_minutes(text_pages(text))
+    assert [(i.number, i.title) for i in items] == [
+        ("I", "CALL TO ORDER"),
+        ("III", "CONSENT AGENDA"),
+        ("III.A", "Approval of Minutes of January 3, 2023"),
+        ("III.B", "Approval of Warrants"),
+        ("IV", "NEW BUSINESS"),
+        ("IV.A", "Water rate study"),
+        ("V", "ADJOURNMENT"),
+    ]
+
+
+def test_lettered_paragraphs_of_a_minute_are_not_items():
+    text = (
+        "MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL\nMarch 7, 2023\n"
+        "1. CALL TO ORDER\nThe meeting was called to order at 6:00 p.m.\n"
+        "2. BUDGET WORKSHOP\nA. The Finance Director presented the budget.\n"
+        "B. Council asked about reserves.\n3. ADJOURNMENT\n"
+    )
+    items, _ = parse_minutes(text_pages(text))
+    assert [i.number for i in items] == ["1", "2", "3"]
