@@ -32,13 +32,25 @@ _LABELS: list[tuple[str, str]] = [
     ("present", rf"(?:roll\s+call\s*[–—:-]?\s*)?(?:{_GROUPS}\s+)?present"),
 ]
 _LABEL_LINE = [
-    (key, re.compile(rf"^(?:[o•\uf0b7\uf0a7*-]\s*)?(?:{label})\s*(?::|[–—-]\s|$)\s*(.*)$", re.I))
+    (
+        key,
+        re.compile(
+            rf"^(?:[o•\uf0b7\uf0a7*-]\s*)?(?:{label})(?:\s+were)?\s*(?::|[–—-]\s|$)\s*(.*)$", re.I
+        ),
+    )
     for key, label in _LABELS
 ]
 _ROLL_ROW = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:Vice\s+)?(?:Commissioner|Alternate|"
     r"Chair(?:person)?|Member|Board\s+Member|Councilmember|Council\s+Member|Trustee|Mayor|"
     r"Director|President)\s+(?P<status>Present|Absent|Late|Excused|Remote)\b"
+)
+# The same with the title first, one member a line: "Commissioner Clark - Absent".
+_ROLL_ROW_TITLED = re.compile(
+    r"^(?:Vice\s+)?(?:Commissioner|Alternate|Chair(?:person|man|woman)?|Board\s+Member|Member"
+    r"|Councilmember|Council\s+Member|Councill?or|Trustee|Mayor|Vice\s+Mayor|Director|President"
+    r"|Alderman|Alderperson|Supervisor)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+    r"\s*(?:[-–—:]\s*|\.{2,}\s*|\s+)(?P<status>(?i:present|absent|late|excused|remote|here))\s*$"
 )
 _NAME = r"(?:(?:Cllrs?\.?|Councill?ors?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 _ATTENDED = re.compile(r"attended|was present|was in attendance")
@@ -170,8 +182,9 @@ def apologies_in(text: str) -> list[str]:
 
 def parse_attendance(header: list[str], extra: list[str], apologies_text: str) -> ParsedAttendance:
     """Attendance from the header lines, roll-call minutes (extra) and the apologies minute."""
-    lists = labelled_lists(header)
-    for key, values in labelled_lists(extra).items():
+    rows = [line for line in header + extra if _ROLL_ROW_TITLED.match(line)]
+    lists = labelled_lists([line for line in header if line not in rows])
+    for key, values in labelled_lists([line for line in extra if line not in rows]).items():
         lists.setdefault(key, []).extend(values)
     att = ParsedAttendance()
     present_text = "\n".join(lists.get("present", []))
@@ -179,9 +192,10 @@ def parse_attendance(header: list[str], extra: list[str], apologies_text: str) -
     att.chair = chair_in(present_text)
     att.apologies = split_names("\n".join(lists.get("apologies", [])))
     for line in header + extra:
-        row = _ROLL_ROW.match(line)
+        row = _ROLL_ROW.match(line) or _ROLL_ROW_TITLED.match(line)
         if row:
-            target = att.apologies if row["status"] in ("Absent", "Excused") else att.present
+            absent = row["status"].lower() in ("absent", "excused")
+            target = att.apologies if absent else att.present
             if row["name"] not in target:
                 target.append(row["name"])
     for kind in ("officers", "other_members"):
@@ -200,3 +214,8 @@ def parse_attendance(header: list[str], extra: list[str], apologies_text: str) -
         if name not in att.apologies:
             att.apologies.append(name)
     return att
+
+
+def is_roll_row(line: str) -> bool:
+    """A roll-call line naming one member and whether they were there."""
+    return bool(_ROLL_ROW.match(line) or _ROLL_ROW_TITLED.match(line))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .attendance import labelled_lists, parse_attendance
+from .attendance import is_roll_row, labelled_lists, parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
 from .minute_sub_items import FILE_NUMBER, lettered_minutes, split_sub_items
 from .parsed import PageContent, ParsedAttendance, ParsedItem
@@ -208,7 +208,12 @@ def _attendance(header: list[Line], spans: list[MinuteSpan]) -> ParsedAttendance
     for span in spans[:4]:
         if _ROLL_TITLE.search(span.title):
             body = [line.text for line in span.body]
-            if body and re.match(r"roll\s+call", span.title, re.I) and not labelled_lists(body[:1]):
+            if (
+                body
+                and re.match(r"roll\s+call", span.title, re.I)
+                and not labelled_lists(body[:1])
+                and not is_roll_row(body[0])
+            ):
                 body[0] = "Present: " + body[0]  # "ROLL CALL: Board Members Rich, Peeler"
             extra += body
         if not apologies and _APOLOGIES_TITLE.search(span.title):

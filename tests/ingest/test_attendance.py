@@ -76,3 +76,24 @@ def test_us_roll_call_forms():
     att = parse_attendance([], table, "")
     assert att.present == ["Andrei Garcia", "Robert Fisk"]
     assert att.apologies == ["Uriel Hernandez"]
+
+
+def test_a_roll_call_one_member_a_line_with_the_title_first():
+    header = ["ROLL CALL"]
+    extra = [
+        "Commissioner Adams - Present",
+        "Commissioner Clark - Absent",
+        "Chair Dunn: PRESENT",
+        "Vice Mayor Kim Excused",
+    ]
+    att = parse_attendance(header, extra, "")
+    assert att.present == ["Adams", "Dunn"]
+    assert att.apologies == ["Clark", "Kim"]
+
+
+def test_members_present_were():
+    att = parse_attendance(
+        ["Members present were: Adams, Baker, Clark", "Members absent were: Davis"], [], ""
+    )
+    assert att.present == ["Adams", "Baker", "Clark"]
+    assert att.apologies == ["Davis"]

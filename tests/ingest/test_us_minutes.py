@@ -166,3 +166,14 @@ def test_lettered_paragraphs_of_a_minute_are_not_items():
     )
     items, _ = parse_minutes(text_pages(text))
     assert [i.number for i in items] == ["1", "2", "3"]
+
+
+def test_a_roll_call_section_one_member_a_line():
+    text = (
+        "MINUTES OF THE PARKS COMMISSION\nMarch 7, 2023\n1. ROLL CALL\n"
+        "Commissioner Adams - Present\nCommissioner Baker - Present\n"
+        "Commissioner Clark - Absent\nChair Dunn - Present\n2. ADJOURNMENT\nAdjourned at 8 p.m.\n"
+    )
+    _, attendance = parse_minutes(text_pages(text))
+    assert attendance.present == ["Adams", "Baker", "Dunn"]
+    assert attendance.apologies == ["Clark"]
