@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .us_motions import us_motions
+
 _MOVER = r"(?<![.!?]\s)(?<=[A-Za-z’'])"  # a surname or title just before: "Gilmore moved"
 _END = r"(?=[.;!?](?:\s|$)|$)"
 _PATTERNS = [
@@ -47,11 +49,14 @@ _SECONDED = re.compile(r",?\s+(?:and\s+)?(?:[A-Z][\w’'-]*\s+){1,4}seconded\b.*
 def motions_in(text: str) -> list[tuple[int, str]]:
     """(position, words) of each motion in the text, in printed order."""
     flat = re.sub(r"\s+", " ", text)
-    found: list[tuple[int, str]] = []
+    read = us_motions(flat)  # the common US wordings, read with their mover and seconder
+    found = [(start, motion.text) for start, _, motion in read if motion.text]
     for pattern in _PATTERNS:
         for match in pattern.finditer(flat):
             start = match.start("text")
             if any(abs(start - other) < 3 for other, _ in found):
+                continue
+            if any(begin <= start < end for begin, end, _ in read):
                 continue
             words = _SECONDED.sub("", match["text"]).strip(" ,:")
             found.append((start, words))

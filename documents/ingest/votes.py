@@ -17,7 +17,8 @@ Foreman – 1." (a bare count, "Ayes – 5; Noes – 0", names no one and is lef
 
 Motions: "Mr Oakford proposed, and Mr Gough seconded the motion that", "Mr Hood proposed, and
 Mr Lewis seconded the following amendment", "Chair Aguilar moved approval ... Commissioner
-Dieter seconded the motion, which carried", "M/S Commissioner Burney / Commissioner Radez".
+Dieter seconded the motion, which carried"; the common US wordings ("Motion by X, seconded by Y,
+to ...", "M/S Commissioner Burney / Commissioner Radez") are read by ``us_motions``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 
 from .names import clean_name
 from .parsed import ParsedMotion, ParsedVote
+from .us_motions import us_motions
 
 SIDES = ("for", "against", "abstain")
 
@@ -169,7 +171,6 @@ _US_MOVED = re.compile(
     r"(?P<s2>(?:[A-Z][\w'’-]*\s+){1,3})seconded\s+the\s+motion)"
     r"(?P<tail>[^.]{0,160})",
 )
-_MS = re.compile(r"\bM/S\s+(?P<mover>[^/\n]+?)\s*/\s*(?P<seconder>[^\n]+)")
 _TALLY = re.compile(r"\b(\d{1,2}\s*[-\u2013]\s*\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?)\b")
 
 
@@ -202,19 +203,11 @@ def motions_with_movers(lines: list[str], votes: list[ParsedVote]) -> list[Parse
                 ),
             )
         )
-    for m in _MS.finditer("\n".join(line.strip() for line in lines)):
-        tail = text[text.find(m["seconder"].strip()) :][:200] if m["seconder"] else ""
-        result = re.search(r"\b(in favor|carried|passed|failed)\b", tail, re.I)
-        found.append(
-            (
-                10**9 + m.start(),
-                ParsedMotion(
-                    _bare(m["mover"]),
-                    _bare(m["seconder"]),
-                    _us_result(result[1]) if result else None,
-                ),
-            )
-        )
+    spans = [(m.start(), m.end()) for m in _PROPOSED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _US_MOVED.finditer(text)]
+    for start, end, motion in us_motions(text):  # "Motion by X, seconded by Y, to ...", "M/S"
+        if motion.mover and not any(a < end and start < b for a, b in spans):
+            found.append((start, motion))
     return [motion for _, motion in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -225,7 +218,7 @@ def _bare(name: str | None) -> str | None:
 
 
 def _us_result(word: str) -> str:
-    return "lost" if word.lower() == "failed" else "carried"
+    return "failed" if word.lower() == "failed" else "carried"
 
 
 def votes_in(lines: list[str]) -> list[ParsedVote]:
