@@ -13,6 +13,7 @@ import re
 from .agenda_list import parse_agenda_list
 from .dates import find_dates
 from .exempt import exempt_paragraph, looks_exempt
+from .outline_items import outline_items
 from .pack_pages import (
     agenda_item_marks,
     assign_page_ranges,
@@ -78,6 +79,11 @@ def parse_agenda(pages: list[PageContent], kind: str) -> list[ParsedItem]:
     items = parse_agenda_list(front, any_first_number=kind == "supplement")
     if not items and kind == "supplement":
         items = parse_agenda_list(pages[:MAX_FRONT_SHEET_PAGES], any_first_number=True)
+    if not items and kind != "supplement":
+        # A house style the agenda list reader does not know: the front sheet's outline.
+        # (A supplement without an agenda list is a report: its numbered sections are not
+        # items.)
+        items = outline_items(front)
     if not items:
         return [parse_single_report(pages)] if kind == "supplement" else []
     assign_page_ranges(items, pages, front[-1].number + 1)

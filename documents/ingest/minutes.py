@@ -15,6 +15,7 @@ import re
 from .attendance import is_roll_row, labelled_lists, parse_attendance
 from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
 from .minute_sub_items import FILE_NUMBER, lettered_minutes, split_sub_items
+from .outline_items import outline_minutes
 from .parsed import PageContent, ParsedAttendance, ParsedItem
 from .resolutions import extract_decisions
 from .votes import motions_with_movers, votes_in
@@ -74,9 +75,15 @@ def parse_minutes(pages: list[PageContent]) -> tuple[list[ParsedItem], ParsedAtt
     header, spans = find_minutes(lines)
     if not spans:
         header, spans = lettered_minutes(lines)
+    outline = not spans
+    if outline:  # a numbering style the readers above do not know: the paper's outline
+        found = outline_minutes(pages)
+        if found[1]:
+            header, spans = found
     if spans:
         _trim_closing(spans[-1])
-    spans = split_sub_items(spans)
+    if not outline:
+        spans = split_sub_items(spans)
     items = [_item(span) for span in spans]
     _mark_exempt(items, spans)
     return items, _attendance(header, spans)
