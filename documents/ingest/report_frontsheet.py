@@ -32,6 +32,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"wards?(?:\(s\))?",
     ),
     "executive_director": (
+        r"report\s+sponsor",
         r"executive\s+director",
         r"corporate\s+director",
         r"strategic\s+director",
@@ -100,8 +101,13 @@ _LABEL_LINE = re.compile(
     + r")\s*(?::|\t|\s{3,})\s*(?P<value>.*)$",
     re.I,
 )
+# A label printed alone as a heading ("Purpose of report"): the end of a long value above it.
+_BARE_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(f"(?:{alt})" for alts in LABELS.values() for alt in alts) + r")\s*:?\s*$",
+    re.I,
+)
 _HEADING_LABEL = re.compile(
-    r"^\s*\d{1,2}(?:\.0)?\.?\s+(?P<label>recommendations?(?:\(s\))?|reasons?(?:\(s\))?\s+for\s+"
+    r"^\s*(?:\d{1,2}(?:\.0)?\.?\s+)?(?P<label>recommendations?(?:\(s\))?|reasons?(?:\(s\))?\s+for\s+"
     r"(?:the\s+)?(?:recommendations?|decisions?)(?:\(s\))?)\s*:?\s*$",
     re.I,
 )
@@ -186,6 +192,9 @@ def _labelled_values(lines: list[str], layout: list | None = None) -> list[tuple
             previous = box or previous
             continue
         elif current is not None:
+            if _BARE_LABEL.match(line):
+                current = None
+                continue
             if len(current) < 60 and line.strip():
                 current.append((line.strip(), False))
             continue

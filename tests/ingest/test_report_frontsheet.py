@@ -68,3 +68,21 @@ def test_other_labels_and_exempt_report():
 
 def test_plain_page_is_not_a_front_sheet():
     assert parse_report_frontsheet("Work Programme\nTitle Description Date\nItem one") is None
+
+
+def test_unnumbered_recommendation_headings_and_a_report_sponsor():
+    text = (
+        "Report to: Cabinet\nDate: 9 March 2023\nTitle: Library opening hours\n"
+        "Report sponsor: Executive Director of Communities\n"
+        "Contact officer: Tom Brown, Libraries Manager\nRecommendations\n"
+        "That Cabinet approves the new opening hours set out in Appendix A.\n"
+        "Reasons for recommendations\nTo keep libraries open within the budget.\n"
+        "Purpose of report\nThis report sets out the hours.\n"
+    )
+    report = parse_report_frontsheet(text)
+    assert report.executive_director == "Executive Director of Communities"
+    assert report.author_title == "Libraries Manager"
+    assert report.recommendation == (
+        "That Cabinet approves the new opening hours set out in Appendix A."
+    )
+    assert report.reason_for_recommendation == "To keep libraries open within the budget."
