@@ -391,7 +391,10 @@ def parse_agenda_list(
         if len(reader.items) < 2:
             again = _read(pages, _ListReader(any_first_number, lettered_items=lettered, **other))
             reader = again if len(again.items) >= 2 else reader
-    if not any_first_number:
+    lines_start = "\n".join(page.raw_text for page in pages)
+    if not any_first_number and all(
+        re.search(rf"(?m)^[ \t]*{letter}[.)][ \t]", lines_start) for letter in "ABC"
+    ):
         # Business lettered A, B, C at the top (numbered business under the letters).
         again = _read(pages, _ListReader(False, letters=True, lettered_items=lettered))
         if len(again.items) >= 3 and len(again.items) > len(reader.items):

@@ -17,6 +17,8 @@ read from the rest of its sentence and the vote sentences printed after it ("Mot
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
 from .names import clean_name
@@ -47,40 +49,59 @@ _VOTED = (
     rf"voted\s+(?:{_TALLY}\s+)?(?:unanimously\s+)?)?)"
 )
 _SECONDED_BY = rf"(?i:(?:and\s+)?(?:was\s+)?(?:duly\s+)?seconded\s+by)\s+(?P<seconder>{_NAME})"
+# Each pattern with a word it cannot match without, looked for first.
 _PATTERNS = [
     # "Motion by X, seconded by Y, to ...", "It was moved by X and seconded by Y to ...",
     # "Upon motion by X, seconded by Y, the Board voted 5-0 to ..."
-    re.compile(
-        rf"\b(?i:(?:it\s+was\s+)?moved|(?:up)?on\s+(?:a\s+)?motion(?:\s+(?:made|duly\s+made))?"
-        rf"|(?:an?\s+|the\s+)?motion(?:\s+was)?(?:\s+(?:made|duly\s+made))?)\s+by\s+"
-        rf"(?P<mover>{_NAME})\s*,?\s*(?:{_SECONDED_BY}\s*,?\s*)?(?P<status>{_VOTED})"
-        rf"(?:(?i:to|that)\s+{_TEXT})?"
+    (
+        re.compile(
+            rf"\b(?i:(?:it\s+was\s+)?moved|(?:up)?on\s+(?:a\s+)?motion(?:\s+(?:made|duly\s+made))?"
+            rf"|(?:an?\s+|the\s+)?motion(?:\s+was)?(?:\s+(?:made|duly\s+made))?)\s+by\s+"
+            rf"(?P<mover>{_NAME})\s*,?\s*(?:{_SECONDED_BY}\s*,?\s*)?(?P<status>{_VOTED})"
+            rf"(?:(?i:to|that)\s+{_TEXT})?"
+        ),
+        re.compile(r"(?i:moved|motion)"),
     ),
     # "M/S Adams/Baker to approve ...", "M/S/C: Adams / Baker"
-    re.compile(
-        rf"\bM\s*/\s*S(?P<status>\s*/\s*C)?\s*:?\s*(?P<mover>{_NAME})\s*/\s*"
-        rf"(?P<seconder>{_NAME})\s*[,:]?\s*(?:(?i:to)\s+{_TEXT})?"
+    (
+        re.compile(
+            rf"\bM\s*/\s*S(?P<status>\s*/\s*C)?\s*:?\s*(?P<mover>{_NAME})\s*/\s*"
+            rf"(?P<seconder>{_NAME})\s*[,:]?\s*(?:(?i:to)\s+{_TEXT})?"
+        ),
+        re.compile(r"M\s*/\s*S"),
     ),
     # "MOTION: Adams SECOND: Baker", "Moved: Adams Seconded: Baker"
-    re.compile(
-        rf"\b(?i:motion|moved(?:\s+by)?|mover)\s*:\s*(?P<mover>{_NAME})\s*[.,;]?\s*"
-        rf"(?i:second(?:ed)?(?:\s+by)?)\s*:\s*(?P<seconder>{_NAME})\s*[.,;]?\s*"
-        rf"(?:(?i:to)\s+{_TEXT})?"
+    (
+        re.compile(
+            rf"\b(?i:motion|moved(?:\s+by)?|mover)\s*:\s*(?P<mover>{_NAME})\s*[.,;]?\s*"
+            rf"(?i:second(?:ed)?(?:\s+by)?)\s*:\s*(?P<seconder>{_NAME})\s*[.,;]?\s*"
+            rf"(?:(?i:to)\s+{_TEXT})?"
+        ),
+        re.compile(r"(?i:second)"),
     ),
     # "X moved and Y seconded to ...", "X moved, seconded by Y, to ..."
-    re.compile(
-        rf"(?P<mover>{_NAME})\s+moved\s*,?\s*(?:and\s+(?P<seconder2>{_NAME})\s+seconded|"
-        rf"{_SECONDED_BY})\s*,?\s*(?:(?:a|the)\s+motion\s+)?(?:to|that)\s+{_TEXT}"
+    (
+        re.compile(
+            rf"(?P<mover>{_NAME})\s+moved\s*,?\s*(?:and\s+(?P<seconder2>{_NAME})\s+seconded|"
+            rf"{_SECONDED_BY})\s*,?\s*(?:(?:a|the)\s+motion\s+)?(?:to|that)\s+{_TEXT}"
+        ),
+        re.compile(r"(?i:moved)"),
     ),
     # "X made a motion to approve ..., seconded by Y", "X moved approval of ..., Y seconded"
-    re.compile(
-        rf"(?P<mover>{_NAME})\s+(?:made\s+(?:a|the)\s+motion|moved)\s+(?:to\s+|for\s+)?"
-        rf"(?=(?:[^.;]|\.(?!\s))*?\bseconded\b){_TEXT}"
+    (
+        re.compile(
+            rf"(?P<mover>{_NAME})\s+(?:made\s+(?:a|the)\s+motion|moved)\s+(?:to\s+|for\s+)?"
+            rf"(?=(?:[^.;]|\.(?!\s))*?\bseconded\b){_TEXT}"
+        ),
+        re.compile(r"(?i:seconded)"),
     ),
     # "Motion to approve the minutes." "MOTION: To approve ...", "ACTION: Motion to ..."
-    re.compile(
-        r"(?:^|(?<=[.;:!?]\s))(?:(?:MOTION|Motion|ACTION|Action)\s*:\s*(?:(?:MOTION|Motion)\s+)?"
-        rf"|(?:MOTION|Motion|A\s+motion\s+was\s+made)\s+)(?i:to)\s+{_TEXT}"
+    (
+        re.compile(
+            r"(?:^|(?<=[.;:!?]\s))(?:(?:MOTION|Motion|ACTION|Action)\s*:\s*(?:(?:MOTION|Motion)\s+)?"
+            rf"|(?:MOTION|Motion|A\s+motion\s+was\s+made)\s+)(?i:to)\s+{_TEXT}"
+        ),
+        re.compile(r"(?i:motion|action)"),
     ),
 ]
 _ABBREVIATION = re.compile(
@@ -121,11 +142,23 @@ _TITLES = re.compile(rf"^(?:{_OFFICE}\s+)+", re.I)
 def us_motions(text: str) -> list[tuple[int, int, ParsedMotion]]:
     """(start, end, motion) of each motion printed in the text, in printed order; a motion's
     ``text`` is its words ("" when only its mover and seconder are printed)."""
+    # A minute's text is read twice (for its resolutions and its motions): read it once.
+    return [(start, end, copy.copy(motion)) for start, end, motion in _read_motions(text)]
+
+
+@functools.lru_cache(maxsize=64)
+def _read_motions(text: str) -> tuple[tuple[int, int, ParsedMotion], ...]:
+    return tuple(_motions(text))
+
+
+def _motions(text: str) -> list[tuple[int, int, ParsedMotion]]:
     flat = re.sub(r"\s+", " ", text)
     shielded = _ABBREVIATION.sub(lambda m: m[0].replace(" ", "\x00"), flat)
     found: list[tuple[int, int, ParsedMotion, str]] = []
     spans: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    for pattern, needed in _PATTERNS:
+        if not needed.search(shielded):
+            continue  # its key word is not there: a name is not tried at every capital
         for match in pattern.finditer(shielded):
             if any(a < match.end() and match.start() < b for a, b in spans):
                 continue
