@@ -391,9 +391,9 @@ def parse_agenda_list(
         if len(reader.items) < 2:
             again = _read(pages, _ListReader(any_first_number, lettered_items=lettered, **other))
             reader = again if len(again.items) >= 2 else reader
-    lines_start = "\n".join(page.raw_text for page in pages)
+    text = "\n".join(page.raw_text for page in pages)
     if not any_first_number and all(
-        re.search(rf"(?m)^[ \t]*{letter}[.)][ \t]", lines_start) for letter in "ABC"
+        re.search(rf"(?m)^[ \t]*{letter}[.)][ \t]", text) for letter in "ABC"
     ):
         # Business lettered A, B, C at the top (numbered business under the letters).
         again = _read(pages, _ListReader(False, letters=True, lettered_items=lettered))

@@ -182,7 +182,7 @@ def apologies_in(text: str) -> list[str]:
 
 def parse_attendance(header: list[str], extra: list[str], apologies_text: str) -> ParsedAttendance:
     """Attendance from the header lines, roll-call minutes (extra) and the apologies minute."""
-    rows = [line for line in header + extra if _ROLL_ROW_TITLED.match(line)]
+    rows = {line for line in header + extra if _ROLL_ROW_TITLED.match(line)}
     lists = labelled_lists([line for line in header if line not in rows])
     for key, values in labelled_lists([line for line in extra if line not in rows]).items():
         lists.setdefault(key, []).extend(values)

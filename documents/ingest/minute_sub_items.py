@@ -158,9 +158,7 @@ def _lettered_afresh(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
         if not match or match["letter"] != due:
             continue
         title, used = _title(match["title"], span.body[index + 1 :])
-        source = " ".join(ln.text.strip() for ln in span.body[index : index + 6])
-        source = source[match.start("title") :]
-        ends = source[len(title) : len(title) + 1] if source.startswith(title) else ""
+        ends = _after_title(title, span.body[index : index + 6], match.start("title"))
         if _NOT_AN_ITEM.match(title) or len(title.split()) > 15 or ends in (".", ":"):
             return []  # lettered paragraphs of the minute, not items
         found.append((index, f"{span.number}.{due}", title, used))
@@ -168,11 +166,17 @@ def _lettered_afresh(span: MinuteSpan) -> list[tuple[int, str, str, int]]:
     return found
 
 
+def _after_title(title: str, lines: list[Line], start: int) -> str:
+    """The character printed just after a title that starts at ``start`` of the first line
+    ("." when the "title" is the first sentence of a paragraph), or ""."""
+    source = " ".join(line.text.strip() for line in lines)[start:]
+    return source[len(title) : len(title) + 1] if source.startswith(title) else ""
+
+
 def _reads_as_heading(title: str, lines: list[Line], start: int) -> bool:
     if _NOT_AN_ITEM.match(title) or len(title.split()) > 30 or title.endswith(":"):
         return False
-    source = " ".join(line.text.strip() for line in lines)[start:]
-    after = source[len(title) : len(title) + 1] if source.startswith(title) else ""
+    after = _after_title(title, lines, start)
     return after not in (".", ":") and _title_case_share(title) >= 0.8
 
 
