@@ -68,6 +68,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # they need not run 1, 2, 3; the reference says the line is an item.
 _FILED_ITEM = re.compile(r"^\d{1,3}\.\s+\S.*\s(?P<file>\d{2,4}-\d{3,5})$")
 _SUBJECT_LABEL = re.compile(r"^subject\s*:\s*", re.I)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_INTRO_WORD = re.compile(r"\b(agenda|items?|business)\b", re.I)
 
 
 def _roman_value(text: str) -> int | None:
@@ -114,7 +116,7 @@ class _Draft:
 
 
 def _clean(line: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def _strip_refs(text: str, draft: _Draft) -> str:
@@ -211,7 +213,7 @@ class _ListReader:
     # -- lines -------------------------------------------------------------------
     def feed(self, line: str, page: int) -> None:
         self.page = page
-        if re.search(r"\b(agenda|items?|business)\b", line, re.I):
+        if _INTRO_WORD.search(line):
             self.seen_intro = True
         if not line or _PAGE_STAMP.match(line):
             return

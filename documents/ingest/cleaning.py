@@ -31,6 +31,8 @@ _EDGE_LINES = 3
 # pdfium writes U+0002 where the PDF has a (soft) hyphen; every other control character is
 # noise from the PDF's encoding and is dropped. Line feeds and tabs are kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACE_RUN = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 def strip_controls(text: str) -> str:
@@ -40,7 +42,7 @@ def strip_controls(text: str) -> str:
 
 def line_key(line: str) -> str:
     """A line reduced for repetition tests: digits become #, case and spacing ignored."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+    return _SPACE_RUN.sub(" ", _DIGITS.sub("#", line)).strip().lower()
 
 
 def running_lines(raw_texts: list[str], *, min_share: float = 0.5) -> set[str]:

@@ -5,6 +5,7 @@ Shared by kind detection and meeting-header parsing. Pure functions over page te
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .parsed import PageContent
@@ -14,6 +15,7 @@ _PAGE_STAMP = re.compile(
     r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d{1,3})\s*$", re.I
 )
 _MIN_CHARS = 40
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 def unspace_letters(line: str) -> str:
@@ -21,7 +23,7 @@ def unspace_letters(line: str) -> str:
     stripped = line.strip()
     if _SPACED_LETTERS.match(stripped):
         return stripped.replace(" ", "")
-    words = re.split(r"\s{2,}", stripped)
+    words = _WIDE_GAP.split(stripped)
     if len(words) > 1 and all(_SPACED_LETTERS.match(w) for w in words):
         return " ".join(w.replace(" ", "") for w in words)
     return line
@@ -35,7 +37,13 @@ def _spaced_words(line: str) -> str:
 
 def page_lines(text: str) -> list[str]:
     """Non-empty, stripped lines of a page's text, letter-spaced headings rejoined."""
-    return [_spaced_words(line).strip() for line in text.splitlines() if line.strip()]
+    return list(_page_lines(text))
+
+
+@functools.lru_cache(maxsize=32)
+def _page_lines(text: str) -> tuple[str, ...]:
+    # Kind detection and each header reader look at the same opening pages: read them once.
+    return tuple(_spaced_words(line).strip() for line in text.splitlines() if line.strip())
 
 
 def front_pages(pages: list[PageContent], limit: int = 2) -> list[PageContent]:

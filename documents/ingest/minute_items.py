@@ -71,6 +71,8 @@ _NOT_TITLE_START = re.compile(
 _CONTINUED = re.compile(r"(?:[,(–-]|\b(?:and|of|the|for|to|with|in|on|by|a))$", re.I)
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the"}
 _SMALL_WORDS |= {"to", "with", "into", "under", "over", "vs", "v", "de", "la", "upon"}
+_SPACE_RUN = re.compile(r"[\s\u00a0\u200b]+")
+_DIGITS = re.compile(r"\d+")
 
 
 def page_lines(pages: list[PageContent]) -> list[Line]:
@@ -79,7 +81,7 @@ def page_lines(pages: list[PageContent]) -> list[Line]:
     for page in pages:
         lines = []
         for raw in page.raw_text.replace("\r\n", "\n").replace("\r", " ").split("\n"):
-            text = re.sub(r"[\s\u00a0\u200b]+", " ", raw.replace("\u00ad", "")).strip()
+            text = _SPACE_RUN.sub(" ", raw.replace("\u00ad", "")).strip()
             if text:
                 lines.append(text)
         per_page.append((page.number, lines))
@@ -95,7 +97,7 @@ def page_lines(pages: list[PageContent]) -> list[Line]:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS.sub("#", text.lower())
 
 
 def _running_lines(per_page: list[tuple[int, list[str]]]) -> set[str]:

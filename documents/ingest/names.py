@@ -42,6 +42,14 @@ _NOT_A_NAME = re.compile(
 _SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\n|\t|\s{3,})\s*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DASH_ROLE = re.compile(r"\s+[–—-]\s+.*$")
+_SPACE_RUN = re.compile(r"\s+")
+_LEADING_BULLETS = re.compile(r"^(?:[o*•\u2022\uf0b7]\s+)+")
+_LEADING_PREPOSITION = re.compile(r"^(?:from|by|with|also)\s+")
+_DASH_NUMBER = re.compile(r"\s+[–—-]\s*\d+\.?$")
+_HONOURS_AFTER = re.compile(r"\s+(?:OBE|MBE|CBE|JP)$")
+_DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"[A-Z]")
+_NAME_START = re.compile(r"[A-Za-z'’]")
 _CHAIR_MARK = re.compile(r"\(\s*(?:chair(?:man|woman|person)?|in the chair)\s*\)", re.I)
 
 
@@ -67,8 +75,8 @@ def clean_name(chunk: str) -> str | None:
     chunk = _PARENS.sub(" ", chunk)
     if _ONLY_TITLES.match(chunk.strip(" .,;:")):
         return None  # "Chair", "Vice Chair", "Board Member", "Committee Members"
-    chunk = re.sub(r"^(?:[o*•\u2022\uf0b7]\s+)+", "", re.sub(r"\s+", " ", chunk)).strip(" .,;:")
-    chunk = re.sub(r"^(?:from|by|with|also)\s+", "", chunk)
+    chunk = _LEADING_BULLETS.sub("", _SPACE_RUN.sub(" ", chunk)).strip(" .,;:")
+    chunk = _LEADING_PREPOSITION.sub("", chunk)
     if not chunk:
         return None
     # "the clerk: Tom Brindley" -> "Tom Brindley"
@@ -76,19 +84,19 @@ def clean_name(chunk: str) -> str | None:
         chunk = chunk.rsplit(":", 1)[1].strip()
     # "Olive O'Sullivan – Town Clerk" -> "Olive O'Sullivan"
     chunk = _DASH_ROLE.sub("", chunk).strip()
-    chunk = re.sub(r"\s+[–—-]\s*\d+\.?$", "", chunk)  # "Mayor Johnson – 5."
+    chunk = _DASH_NUMBER.sub("", chunk)  # "Mayor Johnson – 5."
     if _POSTNOMINAL.match(chunk):
         return None
     if len(chunk.split()) > 2:
         chunk = _ROLE_AFTER.sub("", chunk)
     name = strip_honorifics(chunk)
-    name = re.sub(r"\s+(?:OBE|MBE|CBE|JP)$", "", name).strip(" .")
-    if not name or re.search(r"\d", name) or _NOT_A_NAME.search(name):
+    name = _HONOURS_AFTER.sub("", name).strip(" .")
+    if not name or _DIGIT.search(name) or _NOT_A_NAME.search(name):
         return None
     words = name.split()
-    if len(words) > 5 or not any(re.search(r"[A-Z]", w) for w in words):
+    if len(words) > 5 or not any(_CAPITAL.search(w) for w in words):
         return None
-    if not re.match(r"[A-Za-z'’]", name):
+    if not _NAME_START.match(name):
         return None
     lowercase_words = [w for w in words if w.islower()]
     if len(lowercase_words) > 1 or (words[0].islower() and len(words) > 1 and words[0] != "de"):

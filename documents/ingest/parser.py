@@ -92,6 +92,8 @@ def parse_pdf(
     items, attendance = _items_for(kind, pages)
     found_tables = extracted.tables if tables and has_text_layer else {}
     finish_pages(pages, found_tables)
+    for page in pages:
+        page.layout = None  # read into the blocks; not stored, so not sent back to the caller
     return ParsedDocument(
         kind=kind,
         title=document_title(kind, pages, items),
