@@ -51,6 +51,9 @@ def motions_in(text: str) -> list[tuple[int, str]]:
     flat = re.sub(r"\s+", " ", text)
     read = us_motions(flat)  # the common US wordings, read with their mover and seconder
     found = [(start, motion.text) for start, _, motion in read if motion.text]
+    lowered = flat.lower()
+    if "mov" not in lowered and "motion" not in lowered:
+        return sorted(found)  # every pattern below needs one of these words
     for pattern in _PATTERNS:
         for match in pattern.finditer(flat):
             start = match.start("text")

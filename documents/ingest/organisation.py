@@ -65,7 +65,7 @@ def parse_organisation(lines: list[str], joined: str) -> str | None:
         if _SKIP_ORG_LABELS.match(line):
             continue
         text = title_case(PAGE_WORDS.sub("", line).strip())
-        for pattern in (_ORG_NAMED, _ORG_OF):
+        for pattern in _patterns_for(text):
             for match in pattern.finditer(text):
                 name = _clean_org(tidy(match.group(1)))
                 if pattern is _ORG_NAMED and not _has_proper_noun(name):
@@ -74,7 +74,7 @@ def parse_organisation(lines: list[str], joined: str) -> str | None:
                 candidates.append((score, name))
     if not candidates:
         flat = re.sub(r"\s+", " ", joined)
-        for match in _ORG_NAMED.finditer(flat):
+        for match in _ORG_NAMED.finditer(flat) if "council" in flat.lower() else ():
             name = _clean_org(tidy(match.group(1)))
             if _has_proper_noun(name):
                 candidates.append((0, name))
@@ -83,6 +83,13 @@ def parse_organisation(lines: list[str], joined: str) -> str | None:
         return None
     candidates.sort(key=lambda c: -c[0])
     return candidates[0][1] or None
+
+
+def _patterns_for(text: str) -> tuple[re.Pattern, ...]:
+    """The name patterns worth trying on a line: each needs its key word in it."""
+    lowered = text.lower()
+    named = (_ORG_NAMED,) if "council" in lowered else ()
+    return named + (_ORG_OF,) if "of" in lowered else named
 
 
 def _has_proper_noun(name: str) -> bool:

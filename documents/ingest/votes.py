@@ -178,7 +178,11 @@ def motions_with_movers(lines: list[str], votes: list[ParsedVote]) -> list[Parse
     """Motions and amendments with their mover, seconder and result, in printed order."""
     text = re.sub(r"\s+", " ", " ".join(line.strip() for line in lines))
     found: list[tuple[int, ParsedMotion]] = []
-    for m in _PROPOSED.finditer(text):
+    # Both wordings name a seconder: where nobody seconded, neither is tried.
+    seconded = "seconded" in text
+    proposed = list(_PROPOSED.finditer(text)) if seconded else []
+    moved = list(_US_MOVED.finditer(text)) if seconded else []
+    for m in proposed:
         kind = "amendment" if "amendment" in m["kind"].lower() else "motion"
         after = text[m.end() : m.end() + 6000]
         result = re.search(
@@ -187,7 +191,7 @@ def motions_with_movers(lines: list[str], votes: list[ParsedVote]) -> list[Parse
         found.append(
             (m.start(), ParsedMotion(m["mover"], m["seconder"], result and result[1].lower(), kind))
         )
-    for m in _US_MOVED.finditer(text):
+    for m in moved:
         seconder = (m["s1"] or m["s2"] or "").strip()
         tail = m["tail"] or ""
         result = re.search(r"\b(carried|passed|failed|approved)\b", tail, re.I)
@@ -203,8 +207,7 @@ def motions_with_movers(lines: list[str], votes: list[ParsedVote]) -> list[Parse
                 ),
             )
         )
-    spans = [(m.start(), m.end()) for m in _PROPOSED.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _US_MOVED.finditer(text)]
+    spans = [m.span() for m in proposed + moved]
     for start, end, motion in us_motions(text):  # "Motion by X, seconded by Y, to ...", "M/S"
         if motion.mover and not any(a < end and start < b for a, b in spans):
             found.append((start, motion))
