@@ -12,6 +12,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from .cleaning import join_lone_numbers
 from .exempt import (
     exempt_paragraph,
     is_closed_session,
@@ -24,7 +25,7 @@ from .house_style import writes_us_style
 from .parsed import PageContent, ParsedItem
 
 _ITEM = re.compile(
-    r"^(?:(?:[Ii]tem|ITEM)(?:\s+No\.?)?\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6}|[A-Z](?=[.)]))"
+    r"^(?:(?:[Ii]tem|ITEM)(?:\s+No\.?)?\s+)?(?P<num>\d{2,4}/\d{1,3}|\d{1,3}\.0(?=\s)|\d{1,3}[a-z]?|[A-Z]\d{1,2}|[IVXL]{1,6}|[A-Z](?=[.)]))"
     r"(?:[.):]\s*|\s+)(?P<title>[^\d\s].*|\d{2,}\s*/.*)$"
 )
 _DECIMAL_SUB = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?\s+(?P<title>\S.*)$")
@@ -87,6 +88,8 @@ def _scheme_and_value(number: str) -> tuple[str, str, int] | None:
     """("arabic"|"roman"|"prefixed", prefix/suffix, ordinal) of an item number."""
     if re.fullmatch(r"\d{1,3}[a-z]?", number):
         return "arabic", number[-1] if number[-1].isalpha() else "", int(re.sub(r"\D", "", number))
+    if re.fullmatch(r"\d{1,3}\.0", number):  # "1.0", "2.0": whole numbers written as decimals
+        return "point-zero", "", int(number[:-2])
     if re.fullmatch(r"[IVXL]{1,6}", number):
         value = _roman_value(number)
         return ("roman", "", value) if value else None
@@ -412,8 +415,8 @@ def parse_agenda_list(
 
 def _read(pages: list[PageContent], reader: _ListReader) -> _ListReader:
     for page in pages:
-        for raw in page.raw_text.splitlines():
-            reader.feed(_clean(raw), page.number)
+        for line in join_lone_numbers([_clean(raw) for raw in page.raw_text.splitlines()]):
+            reader.feed(line, page.number)
     return reader
 
 

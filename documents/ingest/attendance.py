@@ -29,7 +29,11 @@ _LABELS: list[tuple[str, str]] = [
         rf"apologies(?:\s+for\s+absence)?(?:\s+received)?|(?:{_GROUPS}\s+)?absent"
         r"(?:\s+with\s+apologies)?|not\s+present|excused(?:\s+absences?)?|absent\s+excused",
     ),
-    ("present", rf"(?:roll\s+call\s*[–—:-]?\s*)?(?:{_GROUPS}\s+)?present"),
+    (
+        "present",
+        rf"(?:roll\s+call\s*[–—:-]?\s*)?(?:the\s+following\s+)?(?:{_GROUPS}\s+)?(?:were\s+)?present"
+        r"|attendees",
+    ),
 ]
 _LABEL_LINE = [
     (
@@ -91,6 +95,7 @@ _APOLOGIES_FROM = re.compile(
     r"(?P<names>.+?)(?:\.(?=\s+[A-Z][a-z]|\s*$)|$)",
     re.I | re.S,
 )
+_APOLOGY_SENTENCE = re.compile(r"^apolog(?:y|ies)\b.*\b(?:from|by)\b", re.I)
 _NONE = re.compile(r"^\s*(?:none|nil|no apologies|there were no)\b", re.I)
 
 
@@ -210,7 +215,9 @@ def parse_attendance(header: list[str], extra: list[str], apologies_text: str) -
     for sub in substitutes_in(everything):
         if all(s.name != sub.name for s in att.substitutes):
             att.substitutes.append(sub)
-    for name in apologies_in(apologies_text):
+    # "Apologies for absence were received from Cllr White." printed in the head.
+    stated = [line for line in header if _APOLOGY_SENTENCE.match(line) and not _label_of(line)]
+    for name in apologies_in("\n".join(stated)) + apologies_in(apologies_text):
         if name not in att.apologies:
             att.apologies.append(name)
     return att

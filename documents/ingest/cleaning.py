@@ -102,3 +102,24 @@ def clean_numbered_lines(raw_text: str, running: set[str] | None = None) -> list
 def is_blank_text(text: str) -> bool:
     """Empty, or only "This page is intentionally left blank"."""
     return not text.strip() or bool(_BLANK_PAGE.match(" ".join(text.split())))
+
+
+_LONE_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.0)?[.)]$|^\(\d{1,3}\)$")
+_NUMBERED_START = re.compile(r"^\(?\d{1,3}[.)]?(?:\s|$)")
+
+
+def join_lone_numbers(lines: list[str]) -> list[str]:
+    """An item number printed alone on its line, its title on the next ("1." then "Apologies
+    for absence", as a two-column table of items is extracted), joined into one line."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if following and _LONE_NUMBER.match(line.strip()) and not _NUMBERED_START.match(following):
+            out.append(f"{line.strip()} {following}")
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out

@@ -47,7 +47,8 @@ _STATUS_WORDS = re.compile(
 _MEETING_OF = re.compile(
     rf"\b(?:meeting|minutes|session)\s+of\s+(?:the\s+)?"
     rf"(?P<body>(?:(?!(?:a|the|meeting|minutes)\b)[\w’'&,-]+\s+){{0,8}}?{_BODY_WORD})"
-    rf"(?=\s+(?:held|will|to\s+be|on|at|in|meeting|,|$)|[,.:]|\s*$)",
+    rf"(?=\s+(?:held|will|to\s+be|on|at|in|meeting|,|$)|[,.:]|\s*$"
+    r"|\s+of\s+the\s+(?:city|county|town|village|borough|district)\b)",
     re.I,
 )
 # The same in a stack of heading lines: the name may follow on the next line and end there
@@ -293,6 +294,8 @@ def _strip_org(committee: str, organisation: str | None) -> str:
     if organisation:
         pattern = re.compile(re.escape(organisation), re.I)
         stripped = pattern.sub("", committee).strip(" -–—,:")
+        # "Planning Committee of Example Town Council": the committee, then its council.
+        stripped = re.sub(r"\s+of(?:\s+the)?$", "", stripped, flags=re.I)
         if stripped:
             committee = stripped
         else:

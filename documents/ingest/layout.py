@@ -103,11 +103,14 @@ def _font_is_bold(address: int, buffer) -> bool:
     return 0 < length <= len(buffer) and bool(_BOLD_NAME.search(buffer.value))
 
 
-def page_lines(textpage, text: str, page_height: float) -> list[LineBox | None] | None:
+def page_lines(
+    textpage, text: str, page_height: float, normalised: str | None = None
+) -> list[LineBox | None] | None:
     """A LineBox for each line of ``normalise_raw(text).splitlines()``, in order.
 
     ``text`` is the page's text as pdfium extracted it (lines end in "\\r\\n"); its
     characters must be pdfium's characters one for one, or nothing is measured.
+    ``normalised`` is ``normalise_raw(text)`` when the caller has it already.
     """
     from .pdf import normalise_raw
 
@@ -126,7 +129,7 @@ def page_lines(textpage, text: str, page_height: float) -> list[LineBox | None] 
             boxes.extend([None] * len(lines))
             continue
         boxes.append(_measure(reader, piece, start, page_height))
-    expected = normalise_raw(text).splitlines()
+    expected = (normalise_raw(text) if normalised is None else normalised).splitlines()
     while len(boxes) > len(expected) and boxes and boxes[-1] is None:
         boxes.pop()
     return boxes if len(boxes) == len(expected) else None

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .cleaning import join_lone_numbers
 from .parsed import PageContent
 
 GAP = 3  # largest step between consecutive minute numbers still read as the same sequence
@@ -54,11 +55,15 @@ _STAMP = re.compile(
 )
 _ITEM_REF = re.compile(r"^\((?:agenda\s+)?item\s*(?:no\.?\s*)?([\w.]+)\)$", re.I)
 _NUMBERED = re.compile(
-    r"^(?:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?(?P<num>\d{1,4})(?P<sep>\.\s*|:\s*|\s+)"
+    r"^(?:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?(?P<num>\d{1,4})(?P<point>\.0(?=\s))?"
+    r"(?P<sep>\.\s*|:\s*|\s+[-–—]\s+|\s+)"
     r"(?:\((?:agenda(?:\s+item)?|item)\s*(?:no\.?\s*)?(?P<agenda>[\w.]+)\)\s*)?(?P<title>.*)$",
     re.I,
 )
-_CODED = re.compile(r"^(?P<num>[A-Z]{1,6}\s?\d{1,4}/\d{2,4}|\d{2}/\d{1,4})\.?\s+(?P<title>\S.*)$")
+_CODED = re.compile(
+    r"^(?P<num>[A-Z]{1,6}\s?\d{1,4}/\d{2,4}|\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3})\.?\s+(?P<title>\S.*)$"
+)
+_YEAR_REF = re.compile(r"\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3}")
 _PAREN_CODE = re.compile(r"^\(\*?(?P<num>\d{2}-\d{2,4})(?:\s+[A-Z][\w-]*)?\)\s*(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6}|[ivxl]{1,6})[.)]\s+(?P<title>\S.*)$")
 _MONTHS = (
@@ -69,6 +74,12 @@ _NOT_TITLE_START = re.compile(
     rf"^(?:(?:{_MONTHS})\b|that\b|to\b|and\b|per\b|%|£|\$|x\b|st\b|nd\b|rd\b|th\b)", re.I
 )
 _CONTINUED = re.compile(r"(?:[,(–-]|\b(?:and|of|the|for|to|with|in|on|by|a))$", re.I)
+_SENTENCE_OPENING = re.compile(
+    r"^(?:the|that|this|these|those|it|its|there|they|he|she|we|members?|councillors?|cllrs?|"
+    r"mr|mrs|ms|miss|dr|a|an|in|on|at|all|following|resolved|agreed|noted|to|if|as|for|with|"
+    r"after|before|when|no|not|each|some|any\s+(?!other\b))\b",
+    re.I,
+)
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the"}
 _SMALL_WORDS |= {"to", "with", "into", "under", "over", "vs", "v", "de", "la", "upon"}
 _SPACE_RUN = re.compile(r"[\s\u00a0\u200b]+")
@@ -84,7 +95,7 @@ def page_lines(pages: list[PageContent]) -> list[Line]:
             text = _SPACE_RUN.sub(" ", raw.replace("\u00ad", "")).strip()
             if text:
                 lines.append(text)
-        per_page.append((page.number, lines))
+        per_page.append((page.number, join_lone_numbers(lines)))
     repeated = _running_lines(per_page)
     out: list[Line] = []
     for number, lines in per_page:
@@ -156,6 +167,19 @@ def heading_like(title: str, strict: bool = True) -> bool:
     return len(words) <= 25 and (ratio >= 0.34 or len(words) <= 5)
 
 
+def sentence_case_heading(title: str) -> bool:
+    """A short heading written in sentence case ("Minutes of the previous meeting", "Any
+    other business"), as plain-English house styles write them: a capital first, no closing
+    stop, and not the opening word of a sentence ("The Committee noted")."""
+    words = title.split()
+    return (
+        2 <= len(words) <= 8
+        and title[:1].isupper()
+        and not title.endswith((".", ",", ";", ":"))
+        and not _SENTENCE_OPENING.match(title)
+    )
+
+
 def _candidates(lines: list[Line]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, line in enumerate(lines):
@@ -165,7 +189,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
             found.append(_item_ref_candidate(lines, i))
             continue
         match = _NUMBERED.match(text)
-        if match and not re.match(r"\d+\.\d", text):
+        if match and (match["point"] or not re.match(r"\d+\.\d", text)):
             cand = _numbered_candidate(lines, i, match, prev)
             if cand:
                 found.append(cand)
@@ -176,7 +200,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
                 cand = _other_candidate(lines, i, family, match)
                 if cand:
                     found.append(cand)
-                    if family == "coded" and re.fullmatch(r"\d{2}/\d{1,4}", cand.printed):
+                    if family == "coded" and _YEAR_REF.fullmatch(cand.printed):
                         # "23/01": a parish's year, then the minute's number in that year.
                         number = int(cand.printed.split("/")[1])
                         found.append(replace(cand, family="year-ref", key=number))
@@ -194,7 +218,8 @@ def _numbered_candidate(lines: list[Line], i: int, match: re.Match, prev: str) -
     if prev.rstrip().endswith(":") and re.match(r"(?i)that\b", title):
         return None
     ref_at = _item_ref_after(lines, i)
-    shaped = heading_like(title, strict=loose_sep or ref_at is None)
+    strict = loose_sep or ref_at is None
+    shaped = heading_like(title, strict=strict) or (strict and sentence_case_heading(title))
     if not shaped and (ref_at is None or not title):
         return None
     end = i + 1
@@ -207,7 +232,8 @@ def _numbered_candidate(lines: list[Line], i: int, match: re.Match, prev: str) -
         title, end = _continue_title(lines, i, title)
     weight = 1.2 if (ref_at is not None or match.group("agenda")) else 1.0
     num = match.group("num")
-    return _Candidate(i, end, "numbered", int(num), num, agenda, title, weight, rest)
+    printed = num + (match.group("point") or "")  # "2.0" as printed
+    return _Candidate(i, end, "numbered", int(num), printed, agenda, title, weight, rest)
 
 
 def _other_candidate(lines: list[Line], i: int, family: str, match: re.Match) -> _Candidate | None:
@@ -219,7 +245,7 @@ def _other_candidate(lines: list[Line], i: int, family: str, match: re.Match) ->
         parts = re.findall(r"\d+", printed)
         key = int(parts[-1]) if family == "paren" else int(parts[0])
     strict = family != "paren"
-    if not heading_like(title, strict=strict):
+    if not (heading_like(title, strict=strict) or (strict and sentence_case_heading(title))):
         return None
     if family == "paren":
         title, end = _sentence_title(lines, i, title)

@@ -26,6 +26,11 @@ _SKIP_ORG_LABELS = re.compile(
 _ORG_VERB = re.compile(
     r"(?:adopting|approving|authori[sz]ing|amending|establishing|accepting|declaring)", re.I
 )
+_BODY_THEN_OF = re.compile(
+    r"^.*\b(?:committee|sub-committee|cabinet|board|commission|panel|forum|group)\s+of\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 _LOWER_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&", "at"}
 PAGE_WORDS = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b", re.I)
 
@@ -47,6 +52,8 @@ def title_case(text: str) -> str:
 
 
 def _clean_org(name: str) -> str:
+    # "Planning Committee of Example Town Council": the council is what follows the body.
+    name = _BODY_THEN_OF.sub("", name)
     words = name.split()
     # Drop a leading sentence word ("Minutes of Hertingfordbury ..." never reaches here, but
     # "Select Dorset Council" can): keep from the first word that is not a common verb/article.

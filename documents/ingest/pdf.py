@@ -198,7 +198,7 @@ def _read_range(pdf: pdfium.PdfDocument, start: int, stop: int) -> dict:
             active |= page_findings(page)
             extracted = textpage.get_text_bounded()
             text = normalise_raw(extracted)
-            layout = page_lines(textpage, extracted, page.get_height())
+            layout = page_lines(textpage, extracted, page.get_height(), text)
             text, layout = rejoin_row_fragments(text, layout)
             if _path_count(page, RULED_PAGE_MIN_PATHS) >= RULED_PAGE_MIN_PATHS:
                 found = page_tables(page, textpage)

@@ -23,13 +23,20 @@ _SUBJECT = (
     r"(?:it\s+was\s+(?:\w+\s+and\s+)?|(?:the\s+)?(?:committee|council|cabinet|panel|board|"
     r"sub-committee|commission|members|meeting|authority|group|forum)\s+(?:\w+\s+)?)"
 )
+# How it was carried, printed between RESOLVED and its words: "(unanimously)", "by 5 votes to
+# 2", "nem con". Not part of the resolution's own words.
+_MANNER = (
+    r"(?:\(?(?i:unanimously|nem\.?\s*con\.?|by\s+a\s+majority(?:\s+vote)?|by\s+\d{1,3}\s+votes?"
+    r"\s+to\s+\d{1,3}(?:\s*(?:,|and|with)\s*(?:with\s+)?\d{1,3}\s+abstentions?)?)\)?[\s:,–-]*)?"
+)
 _AT_START = re.compile(
     rf"^{_LEAD}(?P<subject>(?i:{_SUBJECT}))?(?P<kw>RESOLVED|Resolved|resolved|resolves)\b[\s:,–-]*"
+    + _MANNER
 )
 _IN_LINE = re.compile(
-    rf"(?P<subject>(?i:{_SUBJECT}))(?P<kw>RESOLVED|Resolved|resolved|resolves)\b[\s:,–-]*"
+    rf"(?P<subject>(?i:{_SUBJECT}))(?P<kw>RESOLVED|Resolved|resolved|resolves)\b[\s:,–-]*" + _MANNER
 )
-_CAPS_IN_LINE = re.compile(r"\b(?P<kw>RESOLVED)\b[\s:,–-]*")
+_CAPS_IN_LINE = re.compile(r"\b(?P<kw>RESOLVED)\b[\s:,–-]*" + _MANNER)
 _REASONS = re.compile(
     r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?)|"
     r"reasons?\s*\(s\)\s+for\s+(?:the\s+)?decisions?(?:\s*\(s\))?)\b[\s:–-]*(?P<rest>.*)$",
