@@ -25,6 +25,7 @@ _EXEMPT_WORDING = re.compile(
     | \bexclude\s+the\s+(?:press|public)\b
     | \bsection\s+100\s*a\s*\(\s*4\s*\)
     | ^\s*(?:report\s+status|status|classification)\s*:\s*(?:exempt|restricted|confidential|private)
+    | [(\[]\s*(?:confidential|exempt|private|part\s*(?:2|ii))\s*[)\]]
     """,
     re.I | re.X | re.M,
 )

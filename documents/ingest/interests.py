@@ -19,6 +19,15 @@ _DECLARER = re.compile(
     r"(?:declared|disclosed|registered|recused|made\s+a\s+declaration\s+of|advised\s+(?:that\s+)?"
     r"(?:she|he|they)\s+(?:had|has))\b"
 )
+_MEMBER = rf"(?P<member>(?:{_TITLE}\s+)+(?:[A-Z]\.?\s+)*{_NAME})"
+# "A personal interest was declared by Councillor Jones in item 4."
+_PASSIVE = re.compile(
+    r"\b(?:an?\s+)?(?:[\w-]+\s+){0,3}interests?\s+(?:was|were)\s+(?:declared|disclosed)\s+by\s+"
+    + _MEMBER
+)
+# A list of declarations, one a line: "Cllr B Jones - item 4 - personal interest (...)",
+# "Councillor Jones: personal interest in item 4".
+_LISTED = re.compile(rf"(?:^|(?<=\s)){_MEMBER}\s*[-–—:]\s")
 _KIND = [
     ("non-registrable", re.compile(r"non[\s-]*registrable|non[\s-]*pecuniary|personal", re.I)),
     ("disclosable pecuniary", re.compile(r"pecuniary|\bdpi\b", re.I)),
@@ -46,11 +55,13 @@ class ParsedInterest:
 def interests_in(text: str) -> list[ParsedInterest]:
     """Each member's declaration in a declaration's text (one sentence may hold several)."""
     flat = re.sub(r"\s+", " ", text or "")
-    found = list(_DECLARER.finditer(flat))
+    found = _declarers(flat)
     out: list[ParsedInterest] = []
     for n, match in enumerate(found):
         end = found[n + 1].start() if n + 1 < len(found) else len(flat)
         said = flat[match.end() : end]
+        if match.re is _PASSIVE:
+            said = match.group(0)[: match.start("member") - match.start()] + said
         if not re.search(r"interest|declar|recused", said + match.group(0), re.I):
             continue
         kind = next((k for k, pattern in _KIND if pattern.search(said[:160])), "other")
@@ -63,3 +74,18 @@ def interests_in(text: str) -> list[ParsedInterest]:
         member = match["member"].strip()
         out.append(ParsedInterest(member, kind, left, dispensation))
     return out
+
+
+def _declarers(flat: str) -> list[re.Match]:
+    """Each place a member is named as declaring, in order: "X declared", "declared by X",
+    or "X - ..." / "X: ..." in a list; one member's name is read once."""
+    matches = sorted(
+        (m for pattern in (_DECLARER, _PASSIVE, _LISTED) for m in pattern.finditer(flat)),
+        key=lambda m: m.start("member"),
+    )
+    kept: list[re.Match] = []
+    for match in matches:
+        if kept and match.start("member") < kept[-1].end("member"):
+            continue  # the same name found by two wordings
+        kept.append(match)
+    return kept

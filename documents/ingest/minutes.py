@@ -165,7 +165,7 @@ def declarations_in(title: str, lines: list[Line]) -> list[str]:
         return [
             s.rstrip(".") + "."
             for s in sentences
-            if not _NO_DECLARATIONS.match(s) and re.search(r"interest|declar", s, re.I)
+            if not _NO_DECLARATIONS.match(s) and re.search(r"interest|declar|recus", s, re.I)
         ]
     return [s.rstrip(".") + "." for s in sentences if _DECLARED.search(s)]
 

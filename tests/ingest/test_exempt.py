@@ -43,3 +43,15 @@ def test_section_headings_and_motions():
     assert is_exclusion_motion("Exclusion of the Press and Public")
     assert is_exclusion_motion("EXEMPT BUSINESS")
     assert not is_exclusion_motion("Tricuro Options Paper")
+
+
+def test_a_title_tagged_confidential_or_exempt_is_exempt():
+    for title in (
+        "Sale of land at Mill Lane (Confidential)",
+        "Staffing restructure [Exempt]",
+        "Contract award (Part 2)",
+        "Legal advice (private)",
+    ):
+        assert looks_exempt(title), title
+    for title in ("Confidential waste collection contract", "Private sector housing renewal"):
+        assert not looks_exempt(title), title
