@@ -12,7 +12,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
-from .cleaning import join_lone_numbers
+from .cleaning import join_lone_numbers, strip_title_tags
 from .exempt import (
     exempt_paragraph,
     is_closed_session,
@@ -350,7 +350,7 @@ def _finish(draft: _Draft) -> ParsedItem:
         draft.refs.append((int(trailing.group("a")), None, True))
         title = title[: trailing.start()]
     title = re.sub(r"\(\s*pages?\s*$", "", title, flags=re.I)
-    title = re.sub(r"\s+", " ", title).strip(" .:;-–")
+    title = strip_title_tags(re.sub(r"\s+", " ", title).strip(" .:;-–"))
     if lead := _CAPS_LEAD.match(title):
         title = lead.group("head")
         draft.body.insert(0, lead.group("rest"))

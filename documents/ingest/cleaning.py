@@ -123,3 +123,26 @@ def join_lone_numbers(lines: list[str]) -> list[str]:
         out.append(line)
         index += 1
     return out
+
+
+# What an agenda prints after an item's title that is not the title: "(Action)",
+# "(Discussion Item)", "- Information Item", a presenter "(Jane Doe, Parks Director)".
+_TITLE_TAG = re.compile(
+    r"\s*(?:[(\[](?:action|discussion|information|info|consent|for\s+(?:action|information|"
+    r"discussion|decision|approval))(?:\s+items?)?[)\]]|[-–—]\s*(?:action|discussion|information)"
+    r"\s+items?)\s*$",
+    re.I,
+)
+_PRESENTER = re.compile(
+    r"\s*\((?:(?:presented\s+by|presenter:?)\s+[^()]{3,80}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+    r",\s+[^()]{3,60})\)\s*$"
+)
+
+
+def strip_title_tags(title: str) -> str:
+    """An item's title without the tags and presenter an agenda prints after it."""
+    while True:
+        stripped = _PRESENTER.sub("", _TITLE_TAG.sub("", title))
+        if stripped == title or not stripped.strip():
+            return title
+        title = stripped

@@ -88,7 +88,7 @@ _AFTER_TIME_PLACE = re.compile(
 _VENUE_WORDS = re.compile(
     r"\b(?:hall|chamber|room|centre|center|house|offices?|school|library|building|street|road"
     r"|avenue|plaza|church|pavilion|suite|hub|court|square|lane|floor|online|virtual|remote"
-    r"|teams|zoom)\b",
+    r"|teams|zoom|guildhall|civic|institute|clubhouse|museum|auditorium|annexe?|boulevard)\b",
     re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[ivx]{1,5}\.)\s")

@@ -63,6 +63,11 @@ _NUMBERED = re.compile(
 _CODED = re.compile(
     r"^(?P<num>[A-Z]{1,6}\s?\d{1,4}/\d{2,4}|\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3})\.?\s+(?P<title>\S.*)$"
 )
+# The outcome US minutes print after an item's title ("... Ordinance. Adopted.").
+TRAILING_OUTCOME = re.compile(
+    r"[.;]?\s*(?:Accepted|Approved|Adopted|Introduced|Continued|Withdrawn|Carried|Denied|"
+    r"Noted)[.;]?(?:\s+and)?$"
+)
 _YEAR_REF = re.compile(r"\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3}")
 _PAREN_CODE = re.compile(r"^\(\*?(?P<num>\d{2}-\d{2,4})(?:\s+[A-Z][\w-]*)?\)\s*(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6}|[ivxl]{1,6})[.)]\s+(?P<title>\S.*)$")
@@ -210,6 +215,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
 
 def _numbered_candidate(lines: list[Line], i: int, match: re.Match, prev: str) -> _Candidate | None:
     title, rest = _split_caps_title(match.group("title").strip())
+    title = TRAILING_OUTCOME.sub("", title)  # "Approval of minutes. Approved."
     loose_sep = not match.group("sep").strip()
     if loose_sep and (prev.endswith((",", "-", "–")) or re.search(r"\b(?:and|of|the)$", prev)):
         return None

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from .attendance import is_roll_row, labelled_lists, parse_attendance
-from .minute_items import Line, MinuteSpan, find_minutes, heading_like, page_lines
+from .cleaning import strip_title_tags
+from .minute_items import (
+    TRAILING_OUTCOME,
+    Line,
+    MinuteSpan,
+    find_minutes,
+    heading_like,
+    page_lines,
+)
 from .minute_sub_items import FILE_NUMBER, lettered_minutes, split_sub_items
 from .outline_items import outline_minutes
 from .parsed import PageContent, ParsedAttendance, ParsedItem
@@ -123,12 +131,7 @@ def _item(span: MinuteSpan) -> ParsedItem:
 
 def _clean_title(title: str) -> str:
     """Drop the outcome US minutes print after an item's title ("... Ordinance. Adopted.")."""
-    title = re.sub(
-        r"[.;]?\s*(?:Accepted|Approved|Adopted|Introduced|Continued|Withdrawn|Carried|Denied|"
-        r"Noted)[.;]?(?:\s+and)?$",
-        "",
-        title,
-    )
+    title = strip_title_tags(TRAILING_OUTCOME.sub("", title))
     return FILE_NUMBER.sub("", title.strip(" .;:"))
 
 

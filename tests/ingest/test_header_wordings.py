@@ -29,3 +29,13 @@ def test_us_minutes_titled_with_the_commission_then_its_city():
     )
     assert (read.organisation, read.committee) == ("City of Example", "Planning Commission")
     assert str(read.date) == "2026-03-03"
+
+
+def test_a_notice_naming_its_place_by_a_building_name():
+    read = meeting(
+        "Notice is hereby given that a meeting of the Planning Committee of Example Town "
+        "Council will be held at the Guildhall on Thursday 5 March 2026 at 6.00 pm.\n"
+        "AGENDA\n1. Apologies\n2. Declarations of interest\n",
+        "agenda",
+    )
+    assert read.venue == "Guildhall"
