@@ -33,13 +33,15 @@ EXEMPT_HEAD = 15  # lines at the top of a paper where it is marked not for publi
 _DECISION_FORM = re.compile(r"\brecord\s+of\s+(?:executive\s+|officer\s+|key\s+)?decision\b", re.I)
 _DECISION_LABELS = {
     "number": r"decision\s+(?:no\.?|number|ref(?:erence)?)",
-    "title": r"(?:subject\s+matter\s*/\s*)?title\s+of\s+decision|subject\s+matter|decision\s+title",
+    "title": r"(?:subject\s+matter\s*/\s*)?title\s+of\s+decision|subject\s+matter|decision\s+title"
+    r"|title|subject",
     "decision": r"decision(?:\(s\))?(?:\s+taken|\s+made)?",
     "reasons": r"reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decisions?(?:\(s\))?",
     "stop": (
         r"cabinet\s+committee\s+recommendations.*|any\s+alternatives\s+considered.*"
         r"|alternative\s+options.*|any\s+interest\s+declared.*|signed|decision\s+to\s+be\s+taken\s+by"
-        r"|key\s+decision.*"
+        r"|key\s+decision.*|decision\s+(?:maker|taker)|date\s+of\s+(?:the\s+)?decision|summary"
+        r"|publication\s+date|date\s+of\s+publication|effective\s+from|interests?\s+.*declared.*"
     ),
 }
 _ENUMERATED = re.compile(

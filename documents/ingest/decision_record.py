@@ -19,7 +19,7 @@ from .dates import find_dates
 
 _FORM = re.compile(
     r"(?P<proposed>proposed\s+)?record\s+of\s+(?:an?\s+)?(?:officer\s+|executive\s+|key\s+)?"
-    r"decision|(?:officer|executive|delegated)\s+decision\s+(?:record|notice)",
+    r"decision|(?:officer|executive|delegated)\s+decision\s+(?:record|notice)|(?:^|\n)\s*decision\s+notice\b",
     re.I,
 )
 _REFERENCE = re.compile(r"\b\d{2}/\d{4,5}\b")
@@ -27,7 +27,7 @@ _LABELS = {
     "maker": r"decision\s+(?:to\s+be\s+)?taken\s+by|decision\s+(?:maker|taker)",
     "number": r"decision\s+(?:no\.?|number|reference)|reference(?:\s+no\.?)?",
     "key": r"key\s+decision",
-    "title": r"subject\s+matter\s*/\s*title\s+of\s+decision|title\s+of\s+decision|subject",
+    "title": r"subject\s+matter\s*/\s*title\s+of\s+decision|title\s+of\s+decision|subject|title",
     "decision": r"decision",
     "reasons": r"reasons?\s*\(?s?\)?\s+for\s+(?:the\s+)?decision",
     "consultation": r"cabinet\s+committee\s+recommendations\s+and\s+other\s+consultation",

@@ -323,7 +323,11 @@ _FRAGMENT = re.compile(r"(?-i:^[a-z])|\b(?:for|on|of|and|the|to|in|at|by|with|fr
 def _committee_from_line(line: str, *, announced: bool = False) -> str | None:
     """A committee name left once dates, page marks and "Minutes"/"Agenda" words are removed."""
     text = PAGE_WORDS.sub("", line)
-    announced = announced or bool(re.search(r"\b(?:minutes|agenda)\b", text, re.I))
+    announced = announced or bool(re.search(r"\b(?:minutes|agenda|decisions)\b", text, re.I))
+    # "Decisions of the Cabinet", "Record of decisions of the Planning Committee".
+    text = re.sub(
+        r"^\s*(?:(?:record|schedule|list)\s+of\s+)?decisions\s+of\b", " ", text, flags=re.I
+    )
     text = re.sub(r"\bminutes\b|\bagenda\b|\bnotice\b|\bmeeting\b|\|", " ", text, flags=re.I)
     text = _STATUS_WORDS.sub(" ", text)
     for date in reversed(find_dates(text)):
