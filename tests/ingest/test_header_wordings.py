@@ -39,3 +39,12 @@ def test_a_notice_naming_its_place_by_a_building_name():
         "agenda",
     )
     assert read.venue == "Guildhall"
+
+
+def test_a_city_meeting_as_itself_is_its_city_council():
+    read = meeting(
+        "CITY OF EXAMPLE\nREGULAR MEETING MINUTES\nTuesday, March 3, 2026\n"
+        "The meeting was called to order at 7:00 p.m. by Mayor Smith.\n",
+        "minutes",
+    )
+    assert (read.organisation, read.committee) == ("City of Example", "City Council")
