@@ -40,7 +40,7 @@ def similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside the ingest's transaction: all or nothing
 def read_document(document, *, pages=None, fresh: bool = False, new_meetings=()) -> None:
     """Read ``document`` again, or for the first time when it was stored in this transaction
     (``fresh``: nothing was read from it before). ``pages`` are its (number, text, blocks)

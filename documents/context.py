@@ -98,14 +98,28 @@ def find_committee(name: str) -> Committee | None:
 def committee_for(context_name: str | None, printed: str | None) -> Committee:
     """The committee a paper is filed under: the context's, named as the agenda or minutes
     print it when they agree with the context; the context's name is then an alias."""
+    return place_committee(context_name, printed)[0]
+
+
+def place_committee(
+    context_name: str | None, printed: str | None
+) -> tuple[Committee, list[str] | None]:
+    """``committee_for``, and all the names of the committee when it was made now (it has
+    no meetings yet, and no other names than these); None when it was there before."""
     if not context_name:
-        return find_committee(printed) or Committee.objects.create(name=printed.strip()[:200])
+        committee = find_committee(printed)
+        if committee is not None:
+            return committee, None
+        committee = Committee.objects.create(name=printed.strip()[:200])
+        return committee, [committee.name]
     display = printed.strip()[:200] if printed and agrees(printed, context_name) else None
     committee = find_committee(context_name)
+    made = False
     if committee is None:
-        committee = (find_committee(display) if display else None) or Committee.objects.create(
-            name=display or context_name.strip()[:200]
-        )
+        committee = find_committee(display) if display else None
+        if committee is None:
+            committee = Committee.objects.create(name=display or context_name.strip()[:200])
+            made = True
     elif (
         display
         and committee.name == pretty_name(context_name) != display
@@ -114,18 +128,22 @@ def committee_for(context_name: str | None, printed: str | None) -> Committee:
         # Named after a folder until a paper printed the name: take the printed one.
         committee.name = display
         committee.save(update_fields=["name", "updated"])
-    remember_alias(committee, context_name)
-    return committee
+    alias = remember_alias(committee, context_name)
+    if not made:
+        return committee, None
+    return committee, [committee.name, *([alias] if alias else [])]
 
 
-def remember_alias(committee: Committee, name: str) -> None:
+def remember_alias(committee: Committee, name: str) -> str | None:
+    """Keep ``name`` as another name of the committee; the key, when it was added now."""
     key = name_key(name)
     if not key or key == name_key(committee.name):
-        return
+        return None
     if CommitteeAlias.objects.filter(key=key).exists():
-        return
+        return None
     try:
         with transaction.atomic():
             CommitteeAlias.objects.create(committee=committee, key=key[:200])
     except IntegrityError:
-        pass  # another ingest named it at the same moment
+        return None  # another ingest named it at the same moment
+    return key[:200]

@@ -297,7 +297,7 @@ class Importer:
             self._unchanged(result, Document.objects.get(sha256=sha))
         elif error is None:
             try:
-                document = self._write(path, sha, parsed)
+                document, items = self._write(path, sha, parsed)
             except IngestError as exc:
                 result.error = str(exc)
             except AlreadyLoaded as exc:  # another ingest stored this file while it was read
@@ -306,7 +306,9 @@ class Importer:
                 result.status = "ok"
                 result.meeting = document.meeting.get_absolute_url()
                 result.document_id = document.pk
-                result.items = document.meeting.items.filter(parent__isnull=True).count()
+                if items is None:
+                    items = document.meeting.items.filter(parent__isnull=True).count()
+                result.items = items
                 result.pages = parsed.page_count
                 result.role = document.role
                 result.warnings = list(document.warnings)
@@ -323,7 +325,9 @@ class Importer:
         result.pages = existing.page_count
         result.role = existing.role
 
-    def _write(self, path: Path, sha: str, parsed: ParsedDocument) -> Document:
+    def _write(self, path: Path, sha: str, parsed: ParsedDocument) -> tuple[Document, int | None]:
+        """Store a paper: the document, and its meeting's items (not sub-items) when the
+        writer counted them."""
         writer = DocumentWriter(
             parsed,
             sha256=sha,
@@ -333,4 +337,4 @@ class Importer:
             publish=self.options.publish,
             replaces=self.options.replaces,
         )
-        return writer.write()
+        return writer.write(), writer.item_count

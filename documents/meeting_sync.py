@@ -100,13 +100,27 @@ def rebuild_meeting(
     ``names`` are the committee's names and ``papers`` the papers in force when the caller
     has them already; ``new`` says the meeting was created in this transaction, so it has no
     records yet to compare with."""
+    records = meeting_records(meeting, names=names, new=new, papers=papers)
+    if records is None:
+        return None
+    records.save()
+    return records.plan
+
+
+def meeting_records(
+    meeting: Meeting,
+    *,
+    names: list[str] | None = None,
+    new: bool = False,
+    papers: list[Document] | None = None,
+) -> MeetingRecords | None:
+    """The records ``rebuild_meeting`` writes, planned but not saved yet; None as there."""
     documents = papers_in_force(meeting) if papers is None else papers
     if any(not d.parsed for d in documents):
         return None
     names = committee_names(meeting) if names is None else names
     plan = assemble([as_paper(d, meeting, names) for d in documents])
-    MeetingRecords(meeting, plan, {d.pk: d for d in documents}, new=new).save()
-    return plan
+    return MeetingRecords(meeting, plan, {d.pk: d for d in documents}, new=new)
 
 
 def forget_paper(document: Document) -> list[Meeting]:
@@ -151,8 +165,9 @@ class MeetingRecords:
         stale = [
             i.pk for i in existing if i.read_key and i.read_key not in wanted and not i.corrected
         ]
-        AgendaItem.objects.filter(pk__in=stale).delete()
-        existing = [i for i in existing if i.pk not in stale]
+        if stale:
+            AgendaItem.objects.filter(pk__in=stale).delete()
+            existing = [i for i in existing if i.pk not in stale]
         self._load_children([i.pk for i in existing])
         self.slugs = {i.slug for i in existing}
         self.new_items: tuple[list, list] = ([], [])  # new items, new sub-items
@@ -170,6 +185,10 @@ class MeetingRecords:
                 self._write_item(by_key.get(sub_plan.read_key), sub_plan, sub_order, item)
         for items in self.new_items:  # items before the sub-items that point to them
             AgendaItem.objects.bulk_create(items)
+        # The meeting's items now (not sub-items): the ones kept and the ones made.
+        self.top_level_items = sum(1 for i in existing if i.parent_id is None) + len(
+            self.new_items[0]
+        )
         for model, rows in self.new_rows.items():
             model.objects.bulk_create(rows)
         self._attendance()
@@ -372,4 +391,4 @@ class MeetingRecords:
             record.add(name, Attendance.Role.OFFICER, officer)
         for name in attendance.other_members:
             record.add(name, Attendance.Role.ATTENDING, councillor)
-        record.save()
+        record.save(replace=not self.new)

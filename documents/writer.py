@@ -30,17 +30,18 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from documents.context import MeetingContext, agrees, committee_for
+from documents.context import MeetingContext, agrees, place_committee
 from documents.ingest.errors import IngestError
 from documents.ingest.identity import paper_identity, revision_rank
 from documents.ingest.parsed import ParsedDocument
 from documents.ingest.serialise import reading_as_json
 from documents.ingest.vocabulary import DEFINES_HEAD
-from documents.meeting_sync import committee_names, head_fit, rebuild_meeting
+from documents.meeting_sync import committee_names, head_fit, meeting_records, rebuild_meeting
 from documents.models import Document, Page
-from meetings.models import Meeting
+from meetings.models import Committee, Meeting
 
 WRITE_ATTEMPTS = 3
 
@@ -150,6 +151,8 @@ class DocumentWriter:
         self.replaces = replaces
         self.filing = file_paper(parsed, context)
         self.stored_name: str | None = None
+        # The meeting's items (not sub-items) once written, when counted while writing.
+        self.item_count: int | None = None
 
     @property
     def warnings(self) -> list[str]:
@@ -168,19 +171,21 @@ class DocumentWriter:
 
     def _write_once(self) -> Document:
         self.stored_name = None
+        self.item_count = None
         try:
             with transaction.atomic():
                 self._take_turns()
                 existing = Document.objects.filter(sha256=self.sha256).first()
                 if existing is not None:
                     raise AlreadyLoaded(existing)
-                meeting, new = self._meeting(self.filing.date)
+                committee, names = self._committee()
+                meeting, new = self._meeting(committee, self.filing.date, first=names is not None)
                 minutes_of, new_minutes_of = None, False
                 if self.filing.minutes_of_date:
                     minutes_of, new_minutes_of = self._meeting(
-                        self.filing.minutes_of_date, create_only=True
+                        committee, self.filing.minutes_of_date, create_only=True
                     )
-                names = committee_names(meeting)
+                names = names or committee_names(meeting)
                 document = self._document(meeting, minutes_of, names)
                 if not new:  # a meeting made now holds no other version of this paper
                     self._place_version(document)
@@ -188,13 +193,17 @@ class DocumentWriter:
                 self._store(document)
                 # A meeting made now has this paper alone in force.
                 papers = [document] if new else None
-                rebuild_meeting(meeting, names=names, new=new, papers=papers)
+                records = meeting_records(meeting, names=names, new=new, papers=papers)
+                if records is not None:
+                    records.save()
                 if minutes_of is not None:
                     rebuild_meeting(minutes_of)
                 made_now = [
                     m for m, is_new in ((meeting, new), (minutes_of, new_minutes_of)) if is_new
                 ]
                 read_decisions(document, pages, made_now)
+            if records is not None:
+                self.item_count = records.top_level_items
             return document
         except BaseException:
             if self.stored_name:
@@ -217,14 +226,30 @@ class DocumentWriter:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
     # -- meeting -------------------------------------------------------------------------
-    def _meeting(self, date: Date, *, create_only: bool = False) -> tuple[Meeting, bool]:
-        """The meeting on ``date`` (made when there is none), and whether it was made now."""
+    def _committee(self) -> tuple[Committee, list[str] | None]:
+        """The committee the paper is filed under, and its names when it was made now."""
         header = self.parsed.meeting
         printed = header.committee if self.parsed.kind in DEFINES_HEAD else None
         if not self.context.committee:
             printed = header.committee
-        committee = committee_for(self.context.committee, printed)
-        same_day = list(committee.meetings.filter(date=date).order_by("start_time"))
+        return place_committee(self.context.committee, printed)
+
+    def _meeting(
+        self, committee: Committee, date: Date, *, create_only: bool = False, first: bool = False
+    ) -> tuple[Meeting, bool]:
+        """The meeting on ``date`` (made when there is none), and whether it was made now.
+        ``first``: the committee was made now and has no meetings yet."""
+        header = self.parsed.meeting
+        # The meetings that day, and any other meeting whose address starts with the date.
+        day = date.isoformat()
+        near = []
+        if not first:
+            near = list(
+                committee.meetings.filter(Q(date=date) | Q(url_key__startswith=day)).order_by(
+                    "start_time"
+                )
+            )
+        same_day = [m for m in near if m.date == date]
         start_time = None if create_only else header.start_time
         meeting = None
         if start_time:
@@ -250,6 +275,8 @@ class DocumentWriter:
         if self.publish:
             meeting.is_published = True
         new = meeting.pk is None
+        if new:
+            meeting.url_key = meeting.make_url_key(taken={m.url_key for m in near})
         meeting.save()
         return meeting, new
 

@@ -54,8 +54,10 @@ class AttendanceRecord:
         )
         return person
 
-    def save(self) -> None:
-        """Replace the meeting's attendance with what was recorded."""
+    def save(self, *, replace: bool = True) -> None:
+        """Replace the meeting's attendance with what was recorded (``replace=False``: the
+        meeting was made in this transaction and has none to replace)."""
         self.people.save()
-        self.meeting.attendance.all().delete()
+        if replace:
+            self.meeting.attendance.all().delete()
         Attendance.objects.bulk_create(self.rows)

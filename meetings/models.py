@@ -165,14 +165,25 @@ class Meeting(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
-    def make_url_key(self) -> str:
-        """The date in the meeting's URL; a second meeting that day adds its time."""
+    def make_url_key(self, taken: set[str] | None = None) -> str:
+        """The date in the meeting's URL; a second meeting that day adds its time. Every key
+        starts with the date: ``taken`` are the keys the committee's other meetings have that
+        start with this date, when the caller read them (else they are looked up here)."""
         key = self.date.isoformat()
-        taken = Meeting.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
-        if taken.filter(url_key=key).exists():
+        if taken is None:
+            others = Meeting.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
+
+            def is_taken(key: str) -> bool:
+                return others.filter(url_key=key).exists()
+        else:
+
+            def is_taken(key: str) -> bool:
+                return key in taken
+
+        if is_taken(key):
             key = f"{key}-{self.start_time:%H%M}" if self.start_time else f"{key}-2"
             n = 2
-            while taken.filter(url_key=key).exists():
+            while is_taken(key):
                 n += 1
                 key = f"{self.date.isoformat()}-{n}"
         return key

@@ -83,7 +83,7 @@ def test_a_failure_while_writing_rolls_back_and_removes_the_file(papers, setting
     def explode(meeting, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(writer, "rebuild_meeting", explode)
+    monkeypatch.setattr(writer, "meeting_records", explode)
     with pytest.raises(RuntimeError):
         ingest(papers / MINUTES)
     assert Meeting.objects.count() == Document.objects.count() == Page.objects.count() == 0
