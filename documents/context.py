@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils.text import slugify
 
 from meetings.models import Committee, CommitteeAlias
 
@@ -110,7 +111,7 @@ def place_committee(
         committee = find_committee(printed)
         if committee is not None:
             return committee, None
-        committee = Committee.objects.create(name=printed.strip()[:200])
+        committee = _new_committee(printed)
         return committee, [committee.name]
     display = printed.strip()[:200] if printed and agrees(printed, context_name) else None
     committee = find_committee(context_name)
@@ -118,7 +119,7 @@ def place_committee(
     if committee is None:
         committee = find_committee(display) if display else None
         if committee is None:
-            committee = Committee.objects.create(name=display or context_name.strip()[:200])
+            committee = _new_committee(display or context_name)
             made = True
     elif (
         display
@@ -132,6 +133,16 @@ def place_committee(
     if not made:
         return committee, None
     return committee, [committee.name, *([alias] if alias else [])]
+
+
+def _new_committee(name: str) -> Committee:
+    """A committee of the name ``find_committee`` has just not found. No committee has the
+    slug it looked for, so the slug the name makes is free when it is that one (else it is
+    chosen by ``Committee.save``, as for any new committee)."""
+    searched = name_key(name).replace(" ", "-")
+    name = name.strip()[:200]
+    slug = slugify(name)[:80].strip("-")
+    return Committee.objects.create(name=name, slug=slug if slug == searched else "")
 
 
 def remember_alias(committee: Committee, name: str) -> str | None:

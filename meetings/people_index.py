@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from meetings.matching import clean_person_name, person_key
@@ -26,15 +27,27 @@ class PeopleIndex:
         self.changed: dict[int, Person] = {}
 
     def expect(self, names: Iterable[str | None]) -> None:
-        """Load, in one query each, everyone these printed names can mean."""
+        """Load everyone these printed names can mean: one query, two when someone has
+        another spelling of one of the surnames."""
         surnames = {p.surname for p in map(parse_name, names) if p is not None} - self.loaded
         if not surnames:
             return
         self.loaded |= surnames
-        people = {p.pk: p for p in Person.objects.filter(surname__in=surnames).order_by("pk")}
+        # One query for the people of these surnames, and whether anyone has another
+        # spelling of one of them (the spellings are read only then).
+        spelt = PersonAlias.objects.filter(surname__in=surnames)
+        found = (
+            Person.objects.filter(Q(surname__in=surnames) | Q(pk__in=spelt.values("person_id")))
+            .annotate(has_spelling=Exists(spelt.filter(person=OuterRef("pk"))))
+            .order_by("pk")
+        )
+        found = list(found)
+        people = {p.pk: p for p in found if p.surname in surnames}
         for person in people.values():
             self.known[person.surname].append(Known(person, person.parts, person.council))
-        for alias in PersonAlias.objects.filter(surname__in=surnames).select_related("person"):
+        if not any(p.has_spelling for p in found):
+            return
+        for alias in spelt.select_related("person"):
             parts = NameParts(alias.surname, tuple(alias.given.split()), alias.gender)
             person = people.get(alias.person_id, alias.person)
             self.known[alias.surname].append(Known(person, parts, person.council))
