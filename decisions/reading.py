@@ -99,7 +99,10 @@ def read_plan(document, pages, *, fresh: bool = False) -> list[ForwardPlanEntry]
 def link_plan_entries() -> None:
     """Link each unlinked entry to the item where it was decided: an item of a meeting of
     the decision maker's committee near the planned date, with a like title."""
-    for entry in ForwardPlanEntry.objects.filter(item__isnull=True, decision_due__isnull=False):
+    unlinked = ForwardPlanEntry.objects.filter(item__isnull=True, decision_due__isnull=False)
+    if not unlinked.exists():  # a quicker question than reading them: often none are left
+        return
+    for entry in unlinked:
         candidates = AgendaItem.objects.filter(
             meeting__date__gte=entry.decision_due - PLAN_WINDOW,
             meeting__date__lte=entry.decision_due + PLAN_WINDOW,

@@ -175,9 +175,9 @@ class DocumentWriter:
         try:
             with transaction.atomic():
                 self._take_turns()
-                existing = Document.objects.filter(sha256=self.sha256).first()
-                if existing is not None:
-                    raise AlreadyLoaded(existing)
+                stored = Document.objects.filter(sha256=self.sha256)
+                if stored.exists():  # the cheaper question: the answer is nearly always no
+                    raise AlreadyLoaded(stored.first())
                 committee, names = self._committee()
                 meeting, new = self._meeting(committee, self.filing.date, first=names is not None)
                 minutes_of, new_minutes_of = None, False
