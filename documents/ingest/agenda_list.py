@@ -69,6 +69,12 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # they need not run 1, 2, 3; the reference says the line is an item.
 _FILED_ITEM = re.compile(r"^\d{1,3}\.\s+\S.*\s(?P<file>\d{2,4}-\d{3,5})$")
 _SUBJECT_LABEL = re.compile(r"^subject\s*:\s*", re.I)
+_ARABIC = re.compile(r"\d{1,3}[a-z]?")
+_LOWER = string.ascii_lowercase
+_POINT_ZERO = re.compile(r"\d{1,3}\.0")
+_ROMAN_NUMBER = re.compile(r"[IVXL]{1,6}")
+_PREFIXED = re.compile(r"[A-Z]\d{1,2}")
+_YEAR_REFERENCE = re.compile(r"(\d{2,4}/)(\d{1,3})")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _INTRO_WORD = re.compile(r"\b(agenda|items?|business)\b", re.I)
 
@@ -86,18 +92,18 @@ def _roman_value(text: str) -> int | None:
 
 def _scheme_and_value(number: str) -> tuple[str, str, int] | None:
     """("arabic"|"roman"|"prefixed", prefix/suffix, ordinal) of an item number."""
-    if re.fullmatch(r"\d{1,3}[a-z]?", number):
-        return "arabic", number[-1] if number[-1].isalpha() else "", int(re.sub(r"\D", "", number))
-    if re.fullmatch(r"\d{1,3}\.0", number):  # "1.0", "2.0": whole numbers written as decimals
+    if _ARABIC.fullmatch(number):
+        return "arabic", number[-1] if number[-1].isalpha() else "", int(number.rstrip(_LOWER))
+    if _POINT_ZERO.fullmatch(number):  # "1.0", "2.0": whole numbers written as decimals
         return "point-zero", "", int(number[:-2])
-    if re.fullmatch(r"[IVXL]{1,6}", number):
+    if _ROMAN_NUMBER.fullmatch(number):
         value = _roman_value(number)
         return ("roman", "", value) if value else None
-    if re.fullmatch(r"[A-Z]\d{1,2}", number):
+    if _PREFIXED.fullmatch(number):
         return "prefixed", number[0], int(number[1:])
-    if re.fullmatch(r"[A-Z]", number):
+    if len(number) == 1 and "A" <= number <= "Z":
         return "letter", "", ord(number) - ord("A") + 1
-    if ref := re.fullmatch(r"(\d{2,4}/)(\d{1,3})", number):
+    if ref := _YEAR_REFERENCE.fullmatch(number):
         # A parish's minute reference, year then number ("23/01"), running on all year.
         return "reference", ref[1], int(ref[2])
     return None

@@ -176,6 +176,15 @@ def _worth_parsing(chunk: bytes) -> bool:
     return head.count(b"[") + head.count(b"<<") >= MAX_NESTING
 
 
+def _worth_parsing_at(data, start: int, stop: int) -> bool:
+    """``_worth_parsing(data[start:stop])``, without copying the object's bytes."""
+    if _TELLING_NAME.search(data, start, stop):
+        return True
+    stream = _STREAM_DATA.search(data, start, stop)
+    head = data[start : stream.start() if stream else stop]
+    return head.count(b"[") + head.count(b"<<") >= MAX_NESTING
+
+
 def _positions(document: PDFDocument) -> tuple[dict[int, int], list[int], set[int]]:
     """Offsets of the plain objects (newest version's number for each), the object streams."""
     current: dict[int, int] = {}
@@ -249,7 +258,8 @@ def _scan(handle, data) -> set[str]:
         found |= _walk(xref.get_trailer() or {})
     current, offsets, packed = _positions(document)
     for start, stop in zip(offsets, [*offsets[1:], len(data)], strict=True):
-        found |= _chunk_findings(data[start:stop], document, current[start])
+        if _worth_parsing_at(data, start, stop):  # looked at in place: no copy of its stream
+            found |= _chunk_findings(data[start:stop], document, current[start])
     for objid in sorted(packed):
         try:
             chunks = _packed_chunks(document, objid)
