@@ -30,17 +30,19 @@ _GAP_EMS = 1.5  # a gap this many font sizes wide separates a label from its val
 _ODD_CHARACTERS = re.compile(r"[\t\r\n\f\x00\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-def _plain(function, restype, *argtypes):
+def plain_function(function, restype, *argtypes):
     """A pdfium function called with and returning plain addresses (no pointer objects)."""
     address = ctypes.cast(function, ctypes.c_void_p).value
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 _VOID = ctypes.c_void_p
-_text_object = _plain(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, ctypes.c_int)
-_object_font = _plain(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
-_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _VOID, ctypes.c_int, _VOID)
-_font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, ctypes.c_int)
+_text_object = plain_function(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, ctypes.c_int)
+_object_font = plain_function(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
+_loose_box = plain_function(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _VOID, ctypes.c_int, _VOID
+)
+_font_size = plain_function(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, ctypes.c_int)
 
 
 @dataclass(slots=True)
@@ -70,9 +72,13 @@ class _Reader:
         self.rect_address = ctypes.addressof(self.rect)
         self.name = ctypes.create_string_buffer(128)
         self.bold: dict[int, bool] = {}
+        self.objects: dict[int, int] = {}  # character index -> its text object, as asked
 
     def obj(self, index: int) -> int:
-        return _text_object(self.textpage, index) or 0
+        handle = self.objects.get(index)
+        if handle is None:
+            handle = self.objects[index] = _text_object(self.textpage, index) or 0
+        return handle
 
     def size(self, index: int) -> float:
         return _font_size(self.textpage, index)
@@ -84,7 +90,7 @@ class _Reader:
         return rect.left, rect.right, rect.bottom, rect.top
 
     def is_bold(self, index: int) -> bool:
-        handle = _text_object(self.textpage, index)
+        handle = self.obj(index)
         font = _object_font(handle) if handle else 0
         known = self.bold.get(font or 0)
         if known is None:
@@ -170,8 +176,9 @@ def _measure(reader: _Reader, piece: str, start: int, height: float) -> LineBox 
             continue
         run_start += len(chunk) - len(chunk.lstrip())
         run_end -= len(chunk) - len(chunk.rstrip())
-        left, _, bottom, top = reader.box(run_start)
-        right = reader.box(run_end)[1] if run_end != run_start else reader.box(run_start)[1]
+        left, right, bottom, top = reader.box(run_start)
+        if run_end != run_start:
+            right = reader.box(run_end)[1]
         runs.append((run_start, left, right, bottom, top))
     if not runs:
         return None

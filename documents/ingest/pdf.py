@@ -11,6 +11,7 @@ raw text of every page (~450 pages/s), asking pdfium as it goes what each page w
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 from .active_content import active_content_problem, problem_for
 from .cleaning import strip_controls
 from .errors import IngestError, size_words
-from .layout import page_lines
+from .layout import page_lines, plain_function
 from .parsed import PageContent
 from .row_fragments import rejoin_row_fragments
 from .ruled_tables import RuledTable, page_tables
@@ -114,13 +115,20 @@ def normalise_raw(text: str) -> str:
     return strip_controls(_CRLF.sub("\n", text).replace("\f", "\n"))
 
 
+_count_objects = plain_function(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, ctypes.c_void_p)
+_get_object = plain_function(
+    pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+)
+_object_type = plain_function(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+
+
 def _path_count(page: pdfium.PdfPage, limit: int) -> int:
     """The page's top-level path objects, counted up to ``limit`` (in pdfium, without
     making a Python object for each of the page's objects)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
     count = 0
-    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+    for index in range(_count_objects(raw)):
+        if _object_type(_get_object(raw, index)) == pdfium_c.FPDF_PAGEOBJ_PATH:
             count += 1
             if count >= limit:
                 break
