@@ -171,19 +171,12 @@ class Meeting(models.Model):
         start with this date, when the caller read them (else they are looked up here)."""
         key = self.date.isoformat()
         if taken is None:
-            others = Meeting.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
-
-            def is_taken(key: str) -> bool:
-                return others.filter(url_key=key).exists()
-        else:
-
-            def is_taken(key: str) -> bool:
-                return key in taken
-
-        if is_taken(key):
+            others = Meeting.objects.filter(committee_id=self.committee_id, url_key__startswith=key)
+            taken = set(others.exclude(pk=self.pk).values_list("url_key", flat=True))
+        if key in taken:
             key = f"{key}-{self.start_time:%H%M}" if self.start_time else f"{key}-2"
             n = 2
-            while is_taken(key):
+            while key in taken:
                 n += 1
                 key = f"{self.date.isoformat()}-{n}"
         return key
