@@ -104,7 +104,7 @@ def is_blank_text(text: str) -> bool:
     return not text.strip() or bool(_BLANK_PAGE.match(" ".join(text.split())))
 
 
-_LONE_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.0)?[.)]$|^\(\d{1,3}\)$")
+_LONE_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.0)?[.)]$")  # "1.", "1)", "(1)", "1.0."
 _NUMBERED_START = re.compile(r"^\(?\d{1,3}[.)]?(?:\s|$)")
 
 

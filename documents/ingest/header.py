@@ -304,13 +304,10 @@ def _strip_org(committee: str, organisation: str | None) -> str:
             type_match = re.search(COUNCIL_TYPE + r"$", organisation, re.I)
             # "City of Alameda" meeting as itself: its City Council.
             place = re.match(r"^(?:the\s+)?(city|town|borough)\s+of\b", organisation, re.I)
-            committee = (
-                type_match.group(0)
-                if type_match
-                else f"{place[1].title()} Council"
-                if place
-                else "Council"
-            )
+            if type_match:
+                committee = type_match.group(0)
+            else:
+                committee = f"{place[1].title()} Council" if place else "Council"
         generic = {"city", "county", "borough", "town", "london", "royal", "district", "village"}
         place = [w for w in re.findall(r"[A-Z][\w’'-]+", organisation) if w.lower() not in generic]
         if _PLACE_PREFIX.match(organisation):

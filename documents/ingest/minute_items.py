@@ -60,15 +60,17 @@ _NUMBERED = re.compile(
     r"(?:\((?:agenda(?:\s+item)?|item)\s*(?:no\.?\s*)?(?P<agenda>[\w.]+)\)\s*)?(?P<title>.*)$",
     re.I,
 )
+# A parish's minute reference: the year, then the minute's number in it ("23/01", "2026/01").
+_YEAR_NUMBER = r"\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3}"
 _CODED = re.compile(
-    r"^(?P<num>[A-Z]{1,6}\s?\d{1,4}/\d{2,4}|\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3})\.?\s+(?P<title>\S.*)$"
+    rf"^(?P<num>[A-Z]{{1,6}}\s?\d{{1,4}}/\d{{2,4}}|{_YEAR_NUMBER})\.?\s+(?P<title>\S.*)$"
 )
 # The outcome US minutes print after an item's title ("... Ordinance. Adopted.").
 TRAILING_OUTCOME = re.compile(
     r"[.;]?\s*(?:Accepted|Approved|Adopted|Introduced|Continued|Withdrawn|Carried|Denied|"
     r"Noted)[.;]?(?:\s+and)?$"
 )
-_YEAR_REF = re.compile(r"\d{2}/\d{1,4}|(?:19|20)\d{2}/\d{1,3}")
+_YEAR_REF = re.compile(_YEAR_NUMBER)
 _PAREN_CODE = re.compile(r"^\(\*?(?P<num>\d{2}-\d{2,4})(?:\s+[A-Z][\w-]*)?\)\s*(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6}|[ivxl]{1,6})[.)]\s+(?P<title>\S.*)$")
 _MONTHS = (
@@ -172,6 +174,11 @@ def heading_like(title: str, strict: bool = True) -> bool:
     return len(words) <= 25 and (ratio >= 0.34 or len(words) <= 5)
 
 
+def _reads_as_heading(title: str, strict: bool) -> bool:
+    """``heading_like``, where a strict reading also takes a short sentence-case heading."""
+    return heading_like(title, strict=strict) or (strict and sentence_case_heading(title))
+
+
 def sentence_case_heading(title: str) -> bool:
     """A short heading written in sentence case ("Minutes of the previous meeting", "Any
     other business"), as plain-English house styles write them: a capital first, no closing
@@ -225,7 +232,7 @@ def _numbered_candidate(lines: list[Line], i: int, match: re.Match, prev: str) -
         return None
     ref_at = _item_ref_after(lines, i)
     strict = loose_sep or ref_at is None
-    shaped = heading_like(title, strict=strict) or (strict and sentence_case_heading(title))
+    shaped = _reads_as_heading(title, strict)
     if not shaped and (ref_at is None or not title):
         return None
     end = i + 1
@@ -251,7 +258,7 @@ def _other_candidate(lines: list[Line], i: int, family: str, match: re.Match) ->
         parts = re.findall(r"\d+", printed)
         key = int(parts[-1]) if family == "paren" else int(parts[0])
     strict = family != "paren"
-    if not (heading_like(title, strict=strict) or (strict and sentence_case_heading(title))):
+    if not _reads_as_heading(title, strict):
         return None
     if family == "paren":
         title, end = _sentence_title(lines, i, title)
